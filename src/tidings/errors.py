@@ -86,3 +86,9 @@ class InputFailure:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.error.code} {self.error.message}"
+
+
+class CodingError(InputError):
+    """The coder failed on an article it had read: a bug, logged and skipped so a run never stops."""
+
+    code = "T050"

@@ -1,0 +1,57 @@
+"""`tidings code INPUT...`: code articles and print events per the output contract."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import coder_options, load_coder, report_failure, valid_date
+
+FORMATS = ("jsonl", "table", "csv")
+
+
+@click.command("code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--date", callback=valid_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@click.option("--all", "include_all", is_flag=True, help="Also print negated, hypothetical and future events.")
+@coder_options
+def code(inputs: tuple[str, ...], fmt: str, date: str | None, include_all: bool, **opts: object) -> None:
+    """Code articles (files, directories, `-` for stdin, .jsonl/.csv records) into events."""
+    from ..errors import InputFailure
+    from ..ingest import read_inputs
+    from ..output import CsvWriter, jsonl_line, render_table
+
+    coder = load_coder(**opts)
+    failed = 0
+    writer = CsvWriter(sys.stdout) if fmt == "csv" else None
+
+    def articles():
+        nonlocal failed
+        for item in read_inputs(list(inputs), date=date):
+            if isinstance(item, InputFailure):
+                failed += 1
+                report_failure(item)
+            else:
+                yield item
+
+    for result in coder.code_articles(articles()):
+        if isinstance(result, InputFailure):
+            failed += 1
+            report_failure(result)
+            continue
+        events = [e for e in result.events if include_all or e.modality == "asserted"]
+        if fmt == "jsonl":
+            for e in events:
+                sys.stdout.write(jsonl_line(e) + "\n")
+        elif writer is not None:
+            for e in events:
+                writer.write(e)
+        else:
+            art = result.article
+            title = f"{art.title or art.id} — {art.date or 'no date'}"
+            render_table(events, title=title)
+        sys.stdout.flush()
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,248 @@
+"""The coder: articles in, events out.
+
+Stages, in order, for each batch of articles:
+
+1. parse   – spaCy over each kept paragraph (`nlp.parse_articles`)
+2. places  – every toponym in the article, resolved with article context
+3. clauses – per sentence, trigger + who / whom / where / when / how many
+4. actors  – clause arguments resolved to name, country, sector (with coreference)
+5. events  – ontology codes, location, calendar date, counts, modality, confidence
+6. quotes  – quotations with their speakers
+
+`Coder` is engine-agnostic: `setup()` loads the model and knowledge once per
+process, `code_batch()` is batch in, batch out, so local worker processes,
+Ray, Dask or Spark can all drive it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from . import nlp as nlp_mod
+from .errors import CodingError, InputFailure
+from .extract import find_clauses
+from .extract.clauses import Clause
+from .extract.quotes import find_quotes
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
+from .model import Actor, Article, ArticleResult, Event, Place, Quote
+from .ontology import Ontology
+from .ontology import load as load_ontology
+from .resolve import dates
+from .resolve.actors import ActorContext, ActorResolver
+from .resolve.places import Geoparser, PlaceContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CoderOptions:
+    """Everything that changes what the coder produces; immutable, passed to workers."""
+
+    model: str = nlp_mod.MODEL_NAME
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+    replace_actors: bool = False  # use only actor_files, not the packaged dictionaries
+    replace_lexicon: bool = False  # use only lexicon_files, not the packaged lexicon
+    batch_size: int = 32
+
+
+@dataclass(slots=True)
+class _Knowledge:
+    nlp: object
+    lexicon: Lexicon
+    ontology: Ontology
+    actors: ActorResolver
+    geoparser: Geoparser
+
+
+@dataclass
+class Coder:
+    """Codes articles into events; call `setup()` once per process (idempotent)."""
+
+    options: CoderOptions = field(default_factory=CoderOptions)
+    _k: _Knowledge | None = field(default=None, init=False, repr=False)
+
+    def setup(self) -> "Coder":
+        if self._k is None:
+            o = self.options
+            self._k = _Knowledge(
+                nlp=nlp_mod.load(o.model),
+                lexicon=load_lexicon(
+                    extra=[Path(p) for p in o.lexicon_files], replace=o.replace_lexicon
+                ),
+                ontology=load_ontology(),
+                actors=ActorResolver(extra_files=o.actor_files, replace=o.replace_actors),
+                geoparser=Geoparser(),
+            )
+        return self
+
+    @property
+    def knowledge(self) -> _Knowledge:
+        return self.setup()._k  # type: ignore[return-value]
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult | InputFailure]:
+        """Stream results in input order; a failing article becomes an InputFailure."""
+        k = self.knowledge
+        for article, docs in nlp_mod.parse_articles(k.nlp, articles, self.options.batch_size):
+            try:
+                yield self._code_article(article, docs)
+            except Exception as exc:  # a coder bug must not stop a backfill
+                log.exception("coding failed for %s", article.id)
+                yield InputFailure(
+                    article.origin or article.id,
+                    CodingError(f"coding failed: {type(exc).__name__}: {exc}"),
+                )
+
+    def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
+        """Batch in, batch out: the unit of work for any execution engine."""
+        return list(self.code_articles(articles))
+
+    # -- one article ---------------------------------------------------------
+
+    def _code_article(self, article: Article, docs: list[Doc]) -> ArticleResult:
+        k = self.knowledge
+        places = k.geoparser.find(docs, article)
+        actor_ctx = k.actors.context(article.date)
+        result = ArticleResult(article=article, places=list(places.places))
+        index = 0
+        for doc in docs:
+            offset = doc.user_data.get("offset", 0)
+            sent_index_of: dict[int, int] = {}
+            for sent in doc.sents:
+                sent_index_of[sent.start] = index
+                result.sentences.append((offset + sent.start_char, offset + sent.end_char))
+                k.actors.observe(sent, actor_ctx)
+                clauses = find_clauses(sent, k.lexicon)
+                for n, clause in enumerate(clauses):
+                    result.events.append(
+                        self._event(article, sent, index, n, clause, actor_ctx, places)
+                    )
+                index += 1
+            for q in find_quotes(doc):
+                speaker = k.actors.resolve_span(q.speaker, actor_ctx) if q.speaker is not None else None
+                result.quotes.append(
+                    Quote(
+                        article_id=article.id,
+                        text=q.quote.text,
+                        kind=q.kind,
+                        speaker=speaker,
+                        start=offset + q.quote.start_char,
+                        end=offset + q.quote.end_char,
+                        sentence_index=sent_index_of.get(q.quote.sent.start),
+                    )
+                )
+        return result
+
+    def _event(
+        self,
+        article: Article,
+        sent: Span,
+        index: int,
+        n: int,
+        clause: Clause,
+        actor_ctx: ActorContext,
+        places: PlaceContext,
+    ) -> Event:
+        k = self.knowledge
+        offset = sent.doc.user_data.get("offset", 0)
+        entry = clause.entry
+        code = k.ontology.cameo(entry.cameo) if entry.cameo else None
+        actors = self._actors(clause.agents, actor_ctx)
+        recipients = self._actors(clause.patients, actor_ctx)
+        event = Event(
+            id=f"{article.id}-{index}-{n}",
+            article_id=article.id,
+            sentence_index=index,
+            sentence=sent.text,
+            trigger=clause.trigger.text,
+            type=entry.type,
+            mode=entry.mode,
+            contexts=list(entry.contexts),
+            cameo=entry.cameo,
+            quad_class=code.quad_class if code else None,
+            goldstein=code.goldstein if code else None,
+            actors=actors,
+            recipients=recipients,
+            location=self._location(clause, sent, places),
+            fatalities=clause.fatalities,
+            injuries=clause.injuries,
+            size=clause.size,
+            modality=clause.modality,
+            confidence=clause.confidence,
+            sentence_start=offset + sent.start_char,
+            sentence_end=offset + sent.end_char,
+            trigger_start=offset + clause.trigger.start_char,
+            trigger_end=offset + clause.trigger.end_char,
+        )
+        self._date(event, clause, article)
+        return event
+
+    def _actors(self, spans: list[Span], ctx: ActorContext) -> list[Actor]:
+        out: list[Actor] = []
+        for span in spans:
+            actor = self.knowledge.actors.resolve_span(span, ctx)
+            if actor is not None and all(
+                (a.name, a.country, a.sector) != (actor.name, actor.country, actor.sector) for a in out
+            ):
+                out.append(actor)
+        return out
+
+    def _location(self, clause: Clause, sent: Span, places: PlaceContext) -> Place | None:
+        """The place attached to the trigger, else the sentence's, else the dateline's."""
+        for span in clause.places:
+            place = places.resolve_span(span)
+            if place is not None:
+                return place
+        return places.sentence_place(sent) or places.dateline_place()
+
+    def _date(self, event: Event, clause: Clause, article: Article) -> None:
+        for span in clause.times:
+            resolved = dates.resolve(span.text, article.date)
+            if resolved is not None:
+                offset = span.doc.user_data.get("offset", 0)
+                event.date = resolved.date
+                event.date_precision = resolved.precision
+                event.date_text = span.text
+                event.date_start = offset + span.start_char
+                event.date_end = offset + span.end_char
+                return
+
+
+def code(
+    text: str,
+    date: str | None = None,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    include_all: bool = False,
+    coder: Coder | None = None,
+) -> list[Event]:
+    """Code one text: `tidings.code("Protesters stormed ...", date="2019-12-31")`.
+
+    Returns asserted events unless `include_all` (negated, hypothetical and
+    future clauses too). Raises `InputError` for unusable text.
+    """
+    from .ingest import article_from_text
+
+    coder = coder or _default_coder()
+    article = article_from_text(text, title=title, date=date, source=source)
+    (result,) = coder.code_batch([article])
+    if isinstance(result, InputFailure):
+        raise result.error
+    return [e for e in result.events if include_all or e.modality == "asserted"]
+
+
+_DEFAULT: Coder | None = None
+
+
+def _default_coder() -> Coder:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Coder().setup()
+    return _DEFAULT
