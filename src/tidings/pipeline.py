@@ -181,6 +181,7 @@ class Coder:
             trigger_end=offset + clause.trigger.end_char,
         )
         self._date(event, clause, article)
+        _country_from_location(event)
         return event
 
     def _actors(self, spans: list[Span], ctx: ActorContext) -> list[Actor]:
@@ -212,6 +213,21 @@ class Coder:
                 event.date_start = offset + span.start_char
                 event.date_end = offset + span.end_char
                 return
+
+
+def _country_from_location(event: Event) -> None:
+    """A role actor with no nationality ("protesters", "police") acts where the event is.
+
+    News names the country once and then speaks of "police" or "protesters"; coders
+    since TABARI give such actors the country of the event's place.
+    """
+    loc = event.location
+    if loc is None or not loc.country:
+        return
+    for actor in (*event.actors, *event.recipients):
+        if actor.country is None and actor.sector is not None and actor.name == actor.text:
+            actor.country = loc.country
+            actor.why = f"{actor.why or 'role'}; country from event location {loc.name}"
 
 
 def code(

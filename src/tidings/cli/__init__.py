@@ -20,8 +20,12 @@ def main() -> None:
 
 def _register() -> None:
     from . import code as code_cmd
+    from . import eval as eval_cmd
+    from . import quotes as quotes_cmd
 
     main.add_command(code_cmd.code)
+    main.add_command(eval_cmd.eval_command)
+    main.add_command(quotes_cmd.quotes)
 
 
 _register()

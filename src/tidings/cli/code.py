@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import coder_options, load_coder, report_failure, valid_date
+from .common import ResultStream, coder_options, load_coder, valid_date
 
 FORMATS = ("jsonl", "table", "csv")
 
@@ -19,28 +19,11 @@ FORMATS = ("jsonl", "table", "csv")
 @coder_options
 def code(inputs: tuple[str, ...], fmt: str, date: str | None, include_all: bool, **opts: object) -> None:
     """Code articles (files, directories, `-` for stdin, .jsonl/.csv records) into events."""
-    from ..errors import InputFailure
-    from ..ingest import read_inputs
     from ..output import CsvWriter, jsonl_line, render_table
 
-    coder = load_coder(**opts)
-    failed = 0
+    stream = ResultStream(load_coder(**opts), inputs, date)
     writer = CsvWriter(sys.stdout) if fmt == "csv" else None
-
-    def articles():
-        nonlocal failed
-        for item in read_inputs(list(inputs), date=date):
-            if isinstance(item, InputFailure):
-                failed += 1
-                report_failure(item)
-            else:
-                yield item
-
-    for result in coder.code_articles(articles()):
-        if isinstance(result, InputFailure):
-            failed += 1
-            report_failure(result)
-            continue
+    for result in stream:
         events = [e for e in result.events if include_all or e.modality == "asserted"]
         if fmt == "jsonl":
             for e in events:
@@ -53,5 +36,5 @@ def code(inputs: tuple[str, ...], fmt: str, date: str | None, include_all: bool,
             title = f"{art.title or art.id} — {art.date or 'no date'}"
             render_table(events, title=title)
         sys.stdout.flush()
-    if failed:
+    if stream.failed:
         sys.exit(1)

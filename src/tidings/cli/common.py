@@ -63,3 +63,34 @@ def load_coder(
 def report_failure(failure: InputFailure) -> None:
     """One line per failed input on stderr: where, code, why."""
     click.echo(f"tidings: skipped {failure}", err=True)
+
+
+class ResultStream:
+    """Reads inputs, codes them, reports every failure on stderr and counts them.
+
+    Iterate for the ArticleResults; `failed` tells the command its exit code.
+    """
+
+    def __init__(self, coder, inputs: tuple[str, ...], date: str | None) -> None:
+        self.coder = coder
+        self.inputs = list(inputs)
+        self.date = date
+        self.failed = 0
+
+    def _articles(self):
+        from ..ingest import read_inputs
+
+        for item in read_inputs(self.inputs, date=self.date):
+            if isinstance(item, InputFailure):
+                self.failed += 1
+                report_failure(item)
+            else:
+                yield item
+
+    def __iter__(self):
+        for result in self.coder.code_articles(self._articles()):
+            if isinstance(result, InputFailure):
+                self.failed += 1
+                report_failure(result)
+            else:
+                yield result

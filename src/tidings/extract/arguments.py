@@ -1,0 +1,234 @@
+"""Who, whom, where, when: the arguments of a trigger, read off the dependency parse.
+
+Rules, in the order a reader applies them:
+- who: the subject; in a passive the `by` agent ("was attacked by protesters");
+  a relative pronoun stands for the noun it modifies ("protesters who stormed");
+  a verb sharing a subject (xcomp "threatened to summon", conj "met and agreed",
+  advcl "..., killing 25") takes its governor's; quantity heads give way to
+  what they count ("hundreds of protesters" -> protesters).
+- whom: the direct object; the passive subject; the dative; the object of a
+  recipient preposition ("against", "on", "with"...) on the verb or, for light
+  verbs and nominal triggers, on the event noun ("an attack on the embassy").
+- where: place-like objects of "in/at/near/outside..." under the trigger.
+- when: DATE/TIME entities under the trigger, then the sentence's.
+Conjoined noun phrases are split into one span each.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .headline import bare_passive, is_headline
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+QUANTITY_HEADS = {
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
+    "million", "millions", "number", "crowd", "crowds", "group", "groups", "band", "tens",
+    "some", "many", "most", "all", "several", "one", "two", "three", "both", "members",
+}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "from", "off", "along"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+DEFAULT_TARGETS = {
+    "CONSULT": ("with",), "AGREE": ("with",), "COOPERATE": ("with",), "AID": ("to",),
+    "ASSAULT": ("on", "against"), "PROTEST": ("against", "outside"), "SANCTION": ("on", "against"),
+    "MOBILIZE": ("against",), "ACCUSE": (), "REQUEST": (), "REJECT": (), "THREATEN": (),
+    "SUPPORT": (), "CONCEDE": ("to",), "RETREAT": (), "COERCE": ("against", "on"),
+}
+# Verbs whose direct object is what is sent or moved, not who receives it.
+THING_OBJECT = {
+    "provide", "supply", "deliver", "donate", "airlift", "send", "deploy", "dispatch", "mobilize",
+    "mobilise", "mass", "station", "withdraw", "pull", "reinforce", "ship", "offer", "pledge",
+}
+KEEP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "predet", "advmod", "npadvmod"}
+
+
+def noun_span(tok: Token) -> Span:
+    """The noun phrase headed by `tok`: left modifiers, possessives, 'of'-phrases; no conjuncts."""
+    doc = tok.doc
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in KEEP_LEFT or c.dep_ == "punct" and c.text in ("-", "'"):
+            start = min(start, min(t.i for t in c.subtree))
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "case":  # possessive 's
+            end = max(end, c.i + 1)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                last = max(t.i for t in noun_span(objs[0]))
+                end = max(end, last + 1)
+        elif c.dep_ in ("compound", "flat", "nummod") and c.i == end:
+            end = c.i + 1
+        else:
+            break
+    while start < tok.i and doc[start].dep_ in ("cc", "punct", "prep"):
+        start += 1
+    return doc[start:end]
+
+
+def _dateline(tok: Token) -> bool:
+    """'BAGHDAD, Dec 31 (AFP) - ...': a capitalised place opening the sentence is no actor."""
+    doc = tok.doc
+    return tok.i == tok.sent.start and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "-", "(")
+
+
+def split_conj(tok: Token) -> list[Token]:
+    """The token and every noun conjoined with it ("Israel and Hamas")."""
+    conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i]
+    return [t for t in (tok, *conj) if not _dateline(t)] or [tok]
+
+
+def content_head(tok: Token) -> Token:
+    """'hundreds of protesters' -> protesters; 'some of the fighters' -> fighters."""
+    if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return content_head(objs[0])
+    return tok
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun's antecedent: 'protesters who stormed' -> protesters."""
+    if tok.lower_ in REL_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
+        verb = tok.head
+        while verb.dep_ not in ("relcl", "acl") and verb.head is not verb:
+            if verb.dep_ in ("conj", "xcomp", "ccomp"):
+                verb = verb.head
+            else:
+                break
+        if verb.dep_ in ("relcl", "acl"):
+            return verb.head
+    return tok
+
+
+def is_passive(verb: Token) -> bool:
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
+        or bare_passive(verb)
+        or (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and is_headline(verb.sent))
+    )
+
+
+def _agent_objects(verb: Token) -> list[Token]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    """Heads of the doer of `verb`, following shared-subject constructions upwards."""
+    if is_passive(verb):
+        return [content_head(antecedent(o)) for o in _agent_objects(verb)]
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:
+        return [content_head(antecedent(s)) for s in subs]
+    if depth > 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
+        return subject_tokens(head, depth + 1)  # "it is ready to host": ready -> is -> it
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # "threatened to summon": the threatener; "..., killing 25": the killer
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objs and head.lemma_ in ("urge", "ask", "order", "force", "persuade", "tell", "call"):
+            return [content_head(objs[0])]
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _same_form(verb, head):
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.tag_ == "VBG":  # "protesters storming the embassy"
+            return [content_head(head)]
+    return []
+
+
+def _same_form(a: Token, b: Token) -> bool:
+    """Conjoined verbs share a subject when they share a tense ('met and agreed')."""
+    past = {"VBD", "VBN"}
+    return a.tag_ == b.tag_ or (a.tag_ in past and b.tag_ in past) or a.tag_ in ("VB",) and b.tag_ in ("VB", "VBP")
+
+
+def agents(verb: Token) -> list[Span]:
+    out: list[Span] = []
+    for head in subject_tokens(verb):
+        if _dateline(head):
+            continue
+        if head.pos_ in ("NUM",) or (head.lower_ in ("there", "it") and head.dep_ == "expl"):
+            continue
+        for tok in split_conj(head):
+            out.append(noun_span(content_head(tok)))
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [o for o in prep.children if o.dep_ == "pobj"]
+
+
+def patients(verb: Token, targets: tuple[str, ...], type_: str, skip_preps: tuple[str, ...] = ()) -> list[Span]:
+    """Recipients of the act done by `verb` (a verb, or an event noun for nominal triggers)."""
+    heads: list[Token] = []
+    preps = set(targets or DEFAULT_TARGETS.get(type_, ())) - set(skip_preps)
+    if verb.pos_ in ("VERB", "AUX"):
+        if is_passive(verb):
+            heads += [c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and bare_passive(verb))]
+            if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not heads:
+                heads.append(verb.head)  # "the embassy attacked by protesters"
+        objects = ("dative",) if verb.lemma_.lower() in THING_OBJECT else ("dobj", "dative", "obj")
+        heads += [c for c in verb.children if c.dep_ in objects]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            heads += _pobjs(c)
+    out: list[Span] = []
+    for h in heads:
+        h = antecedent(h)
+        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (
+                h.pos_ == "NUM" and not any(t.dep_ == "prep" for t in h.children)):
+            continue
+        for tok in split_conj(content_head(h)):
+            out.append(noun_span(content_head(tok)))
+    return out
+
+
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
+
+
+def local_subtree(node: Token) -> list[Token]:
+    """Tokens under `node` without descending into other clauses or conjoined verbs."""
+    out, stack = [], [node]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for c in tok.children:
+            if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(c)
+    return out
+
+
+def places(trigger: Token, sent: Span) -> list[Span]:
+    """Place-like objects of 'in / at / near ...' within the trigger's own clause."""
+    out: list[Span] = []
+    seen: set[int] = set()
+    for prep in sorted(local_subtree(trigger), key=lambda t: t.i):
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for o in _pobjs(prep):
+            found = None
+            if o.ent_type_ in PLACE_ENTS or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE")):
+                found = o
+            else:  # "in the town of Gorazde"
+                found = next((t for t in o.subtree if t.ent_type_ in PLACE_ENTS and t.dep_ == "pobj"), None)
+            if found is not None and found.i not in seen:
+                seen.add(found.i)
+                out.append(noun_span(found))
+    return out
+
+
+def times(trigger: Token, sent: Span) -> list[Span]:
+    """DATE/TIME entities under the trigger first, then the rest of the sentence's."""
+    sub = set(t.i for t in trigger.subtree)
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    near = [e for e in ents if e.root.i in sub]
+    return near + [e for e in ents if e not in near]

@@ -1,0 +1,301 @@
+"""Finding event triggers in a parsed sentence with the lexicon.
+
+For each verb the most specific entry wins: a light-verb construction
+("launched + attack") over a phrasal verb ("pull out of") over a Phoenix
+pattern over the bare verb. A verb with a particle that no phrasal entry
+knows is left alone ("call off" is not "call"). Event nouns ("airstrikes",
+"the protest") are triggers only where the sentence presents them as
+happening: subject of an occurrence verb ("protests erupted", "the blast
+killed"), head of a killing clause ("airstrikes that killed 25"), an
+attack "by" someone, the place of a killing ("killed in the attack"), or
+a headline fragment's root. A noun that is merely talked about ("condemned
+the attack") is left to the verb that governs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import LexEntry, Lexicon
+from .headline import bare_passive, is_headline
+from .words import inflection_guesses
+
+OCCUR = {
+    "happen", "occur", "erupt", "break", "take", "kill", "wound", "injure", "leave", "hit", "target",
+    "destroy", "damage", "continue", "rage", "spread", "come", "claim", "rock", "shake", "strike",
+    "begin", "start", "resume", "intensify", "escalate", "flare", "turn", "left", "cause",
+    "paralyze", "paralyse", "disrupt", "force", "draw", "attract", "gather", "swell", "block",
+    "arrive", "reach", "increase", "grow", "mount", "stop", "halt", "end", "enter",
+}
+KILL_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "hit", "destroy", "damage"}
+IN_EVENT_VERBS = {"kill", "die", "wound", "injure", "hurt", "perish", "destroy", "damage"}
+SKIP_DEPS = {"amod", "compound", "aux", "auxpass"}
+# Verbs too ambiguous alone: they code only with a direct object and no
+# predicate complement ("called the premier" is a phone call, "called it a
+# crime" is not).
+NEEDS_OBJECT = {"call", "receive", "target", "back", "press", "strike", "block", "provide", "help"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A matched trigger: `head` is the verb (or the event noun for nominal triggers)."""
+
+    span: Span
+    head: Token
+    entry: LexEntry
+    noun: Token | None = None  # the event noun of a light-verb construction
+
+    @property
+    def is_nominal(self) -> bool:
+        return self.entry.kind == "noun"
+
+
+def verb_lemmas(tok: Token) -> list[str]:
+    """The lemma, plus regular-inflection guesses for the lemmatizer's slips ('staged' -> 'stag')."""
+    return list(dict.fromkeys([tok.lemma_.lower(), *inflection_guesses(tok.lower_)]))
+
+
+def _words_of(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def _particles(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "prt"]
+
+
+def _around(verb: Token) -> dict[str, Token]:
+    """Words that may complete a phrasal verb: particles, prepositions, their objects, complements."""
+    found: dict[str, Token] = {}
+    for c in verb.children:
+        if c.dep_ in ("prt", "prep", "agent", "advmod", "acomp", "oprd", "dobj", "dative", "ccomp", "xcomp", "npadvmod"):
+            for w in _words_of(c):
+                found.setdefault(w, c)
+            if c.dep_ in ("prep", "agent"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        for w in _words_of(o):
+                            found.setdefault(w, o)
+                        for m in o.lefts:
+                            if m.dep_ == "det":
+                                found.setdefault(m.lower_, m)
+    return found
+
+
+def _noun_matches(noun: Token, words: tuple[str, ...]) -> bool:
+    """'air strike' matches the noun 'strikes' with a left 'air' modifier (or 'air-strike')."""
+    if not words:
+        return False
+    if words[-1] not in _words_of(noun):
+        joined = "".join(words)
+        return len(words) > 1 and (noun.lemma_.lower().replace("-", "") == joined or noun.lower_.replace("-", "") in (joined, joined + "s"))
+    mods = {w for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod") for w in _words_of(c)}
+    return all(w in mods for w in words[:-1])
+
+
+def _entries(lex: Lexicon, kind: str, verb: Token) -> list[LexEntry]:
+    """Entries for the first of the verb's candidate lemmas the lexicon knows."""
+    for lemma in verb_lemmas(verb):
+        found = lex.lookup(kind, lemma)
+        if found:
+            return found
+    return []
+
+
+GENERIC_HEADS = {"effort", "efforts", "bid", "campaign", "initiative", "process", "mission", "wave", "series", "round"}
+
+
+def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
+    best: tuple[int, LexEntry, Token] | None = None
+    around = _around(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    particles = {p.lower_ for p in _particles(verb)}
+    for e in _entries(lex, "light", verb):
+        plus = e.words.index("+")
+        pre, noun_words = e.words[:plus], e.words[plus + 1:]
+        if not all(w in around for w in pre) or not particles <= set(pre):
+            continue
+        cands = [c for c in verb.children if c.dep_ in ("dobj", "attr", "obj") or (passive and c.dep_ in ("nsubjpass", "nsubj"))]
+        if pre and pre[-1] in around and around[pre[-1]].dep_ == "prep":
+            cands += [o for o in around[pre[-1]].children if o.dep_ == "pobj"]
+        # "launched a wave of attacks": look through a quantity head
+        cands += [o for c in list(cands) for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        # "launched a mediation effort": a generic head names the event by its modifier
+        cands += [m for c in list(cands) if c.lemma_.lower() in GENERIC_HEADS for m in c.lefts if m.dep_ in ("compound", "amod")]
+        for cand in cands:
+            if _noun_matches(cand, noun_words):
+                score = len(e.words)
+                if best is None or score > best[0]:
+                    best = (score, e, cand)
+    return (best[1], best[2]) if best else None
+
+
+def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
+    around = _around(verb)
+    best = None
+    for e in _entries(lex, "phrasal", verb):
+        if all(w in around for w in e.words) and (best is None or len(e.words) > len(best.words)):
+            best = e
+    return best
+
+
+def _pattern(verb: Token, lex: Lexicon) -> LexEntry | None:
+    entries = _entries(lex, "pattern", verb)
+    if not entries:
+        return None
+    sent = verb.sent
+    pool = {w for t in verb.subtree for w in _words_of(t)} | {
+        w for t in sent if t.i < verb.i for w in _words_of(t)
+    }
+    best = None
+    for e in entries:
+        if all(pool & s for s in e.requires) and (best is None or len(e.requires) > len(best.requires)):
+            best = e
+    return best
+
+
+SEEK_TO = {"seek", "ask", "want", "try"}
+NEEDS_AGENT = {"wound", "injure", "hurt"}
+
+
+def _has_doer(verb: Token) -> bool:
+    kids = {c.dep_ for c in verb.children}
+    if kids & {"auxpass", "nsubjpass"} or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return "agent" in kids
+    return bool(kids & {"nsubj"}) or verb.dep_ in ("xcomp", "conj", "advcl")
+
+
+def _verb_ok(verb: Token, entry: LexEntry) -> bool:
+    kids = {c.dep_ for c in verb.children}
+    if entry.lemma in SEEK_TO and "xcomp" in kids and "dobj" not in kids:
+        return False  # "seeking to mend ties" is the seeker's own intent, not a request
+    if entry.lemma in NEEDS_AGENT and not _has_doer(verb):
+        return False  # "62 people were wounded": the toll of another event, not an event
+    if entry.lemma in NEEDS_OBJECT:
+        kids = {c.dep_ for c in verb.children}
+        return bool(kids & {"dobj", "nsubjpass"}) and not kids & {"oprd", "xcomp", "ccomp", "attr"}
+    return True
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    kids = {c.dep_ for c in verb.children}
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" and "dobj" not in kids or bool(kids & {"auxpass", "nsubjpass"}))
+    if passive and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and is_headline(verb.sent):
+        return False  # headline: "Dozens of captives released in Lyon" is the news itself
+    if passive and verb.dep_ == "acl" and verb.head.dep_ == "attr" and any(
+            c.dep_ == "expl" for c in verb.head.head.children):
+        return False  # "There were 10 soldiers killed": the news itself
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _imperative(verb: Token) -> bool:
+    """A base-form root with no subject opening the sentence: an instruction, not a report."""
+    return (
+        verb.dep_ == "ROOT" and verb.tag_ == "VB" and verb.i == verb.sent.start
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") and tok.pos_ != "AUX" and tok.dep_ not in SKIP_DEPS
+
+
+def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
+    """The most specific lexicon entry for a verb token, or None."""
+    doc = verb.doc
+    if verb.dep_ in ("acl", "relcl") and _passive_without_agent(verb):
+        return None  # "officials accused of ...", "a member jailed a year ago": background
+    if _imperative(verb):
+        return None  # "Sign up for our newsletter", "Share this article"
+    light = _light(verb, lex)
+    if light is not None:
+        entry, noun = light
+        lo = min(verb.i, noun.i, *(p.i for p in _particles(verb)))
+        hi = max(verb.i, noun.i, *(p.i for p in _particles(verb)))
+        return Trigger(doc[lo:hi + 1], verb, entry, noun)
+    phrasal = _phrasal(verb, lex)
+    if phrasal is not None:
+        parts = [verb, *_particles(verb)]
+        return Trigger(doc[min(t.i for t in parts):max(t.i for t in parts) + 1], verb, phrasal)
+    pattern = _pattern(verb, lex)
+    if pattern is not None:
+        return Trigger(doc[verb.i:verb.i + 1], verb, pattern)
+    if _particles(verb):
+        return None  # "sign up", "call off": the bare verb's meaning does not hold
+    for entry in _entries(lex, "verb", verb):
+        if _verb_ok(verb, entry):
+            return Trigger(doc[verb.i:verb.i + 1], verb, entry)
+    return None
+
+
+REPORTING = {"report", "confirm", "describe", "show", "witness", "document", "record", "film", "claim", "condemn", "denounce"}
+
+
+def noun_is_event(noun: Token) -> bool:
+    """Is this event noun presented as something that happened (see module docstring)?"""
+    head = noun.head
+    headline = is_headline(noun.sent) or noun.doc.user_data.get("kind") == "title" or noun.doc.user_data.get("headline")
+    if headline and noun.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT", "conj") and not _mentioned(noun):
+        return True  # headline grammar: "Drone strikes increase", "Riots cast doubt on transition"
+    if noun.dep_ == "dobj" and head.lemma_.lower() in REPORTING - {"condemn", "denounce"}:
+        return True  # "witnesses reported heavy shelling", "video shows execution"
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCUR:
+        return True
+    if noun.dep_ == "ROOT":  # headline fragment: "US airstrikes on militia bases"
+        return True
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in KILL_VERBS | {"carry", "launch", "claim"}:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by" and any(o.dep_ == "pobj" for o in c.children):
+            return True
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in IN_EVENT_VERBS:
+        return True
+    return False
+
+
+def _mentioned(noun: Token) -> bool:
+    """An event noun inside another phrase ('victims of the attack') is only mentioned."""
+    return noun.dep_ == "conj" and noun.head.dep_ == "pobj"
+
+
+def match_noun(noun: Token, lex: Lexicon) -> Trigger | None:
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    entries = lex.nouns(noun.lemma_.lower()) or lex.nouns(noun.lower_)
+    # compound nouns written as one word: "airstrike" / "air-strike"
+    best = None
+    for e in entries:
+        if (not e.words or _noun_matches(noun, (*e.words, e.lemma))) and (best is None or len(e.words) > len(best.words)):
+            best = e
+    if best is None or not noun_is_event(noun):
+        return None
+    start = noun.i - len(best.words)
+    start = start if start >= noun.sent.start else noun.i
+    return Trigger(noun.doc[start:noun.i + 1], noun, best)
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """Every trigger in the sentence, verbs and event nouns, in text order."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for tok in sent:
+        if is_verbal(tok) or (tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and _headline_verb(tok)):
+            trig = match_verb(tok, lex)
+            if trig is not None:
+                found.append(trig)
+                used.update(t.i for t in trig.span)
+                if trig.noun is not None:
+                    used.add(trig.noun.i)
+    for tok in sent:
+        if tok.i in used:
+            continue
+        trig = match_noun(tok, lex)
+        if trig is not None:
+            found.append(trig)
+    return sorted(found, key=lambda t: t.head.i)
+
+
+def _headline_verb(tok: Token) -> bool:
+    """Headline grammar: 'Protesters storm embassy' parsed with 'storm' as a noun root."""
+    return any(c.dep_ in ("nsubj", "compound") for c in tok.lefts) and any(c.dep_ in ("dobj", "appos", "npadvmod") for c in tok.rights)

@@ -1,0 +1,238 @@
+"""Deciding the country and sector of one noun phrase from its dictionary matches.
+
+A phrase is cut into a *core* (up to the first preposition or comma outside a
+dictionary match) and a *tail* ("the president | of Armenia", "trade unions |
+in Denmark"). In the core the last named thing or role noun is the head
+("Iraqi lawmakers" -> lawmakers, "President Donald Trump" -> Trump, "Trump's
+administration" -> administration); nationality words, country names,
+possessives, capitals and cities give the country. Generic leader nouns
+("president", "leader", "spokesman", "members") defer to the thing they lead,
+in the core ("Hezbollah leader") or the tail ("president of the European
+Council"). "former"/"retired" office holders become ELI; "pro-Iran" gives no
+country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actor_kb import (COUNTRY_KINDS, INTERNATIONAL, NAMED_KINDS, OFFICE_SECTORS, Entry,
+                       KnowledgeBase)
+from .actor_text import BOUNDARY, tokens
+
+PREPOSITIONS = frozenset(
+    "of in at to from for on with near across throughout inside outside against over under "
+    "by into within around among amid via who which that whose fleeing".split()
+)
+AFFILIATION = frozenset({"pro", "anti"})
+# Words before "of" that leave the actor in the tail ("dozens of students", "members of SANDF").
+PARTITIVE = frozenset(
+    "a an the some several many most all any each both few one two three four five six seven eight "
+    "nine ten dozen dozens hundreds thousands millions scores number numbers majority group groups "
+    "members member part rest none half team teams squad unit units contingent band".split()
+)
+ARMED = frozenset({"REB", "UAF", "PRM", "CRM"})
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+    affiliation: bool = False  # "pro-Iran": a stance, not a country
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+@dataclass(slots=True)
+class Decision:
+    """The outcome for one phrase, with the reasons in order."""
+
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    head: Entry | None = None  # the named entry the phrase refers to, if any
+    head_kind: str | None = None
+    plural: bool = False
+    covered: set[int] = field(default_factory=set)  # token positions inside matches
+    why: list[str] = field(default_factory=list)
+
+
+def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
+                 cities=None) -> list[Match]:
+    """Longest dictionary matches left to right; capitalised leftovers tried as cities."""
+    out: list[Match] = []
+    i, n = 0, len(toks)
+    max_len = kb.max_len
+    caps = tuple(t[:1].isupper() for t in raw)
+    while i < n:
+        longest = max_len.get(toks[i], 0)
+        hit = None
+        for length in range(min(longest, n - i), 0, -1):
+            entry = kb.find(toks[i:i + length], raw[i:i + length])
+            if entry is not None:
+                hit = Match(i, i + length, entry)
+                break
+        if hit is None and cities is not None and caps[i]:
+            hit = cities.match(toks, raw, i, kb)
+            if hit is None and toks[i] not in max_len:
+                entry = cities.fuzzy(toks[i])
+                hit = Match(i, i + 1, entry) if entry is not None else None
+        if hit is None:
+            i += 1
+            continue
+        hit.affiliation = i > 0 and toks[i - 1] in AFFILIATION
+        out.append(hit)
+        i = hit.end
+    return out
+
+
+def _split(toks: tuple[str, ...], matches: list[Match]) -> int:
+    """Index of the first preposition/comma outside any match (len(toks) if none)."""
+    inside = set()
+    for m in matches:
+        inside.update(range(m.start, m.end))
+    for i, t in enumerate(toks):
+        if i > 0 and i not in inside and (t in PREPOSITIONS or t in BOUNDARY):
+            return i
+    return len(toks)
+
+
+def _describe(m: Match) -> str:
+    e = m.entry
+    where = f" ({e.source})" if e.source else ""
+    return f"{e.kind} '{e.name}'{where}"
+
+
+def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], matches: list[Match],
+           date: str | None, modifiers: frozenset[str]) -> Decision | None:
+    """Country and sector of the phrase, or None when nothing in it is known.
+
+    `caps` tells which tokens were capitalised in the text.
+    """
+    if not matches:
+        return None
+    cut = _split(toks, matches)
+    core = [m for m in matches if m.end <= cut]
+    tail = [m for m in matches if m.start >= cut]
+    if not core:
+        # "several of the largest unions in Denmark": the tail is the actor;
+        # "an amusement park in Kabul", "targets in Syria": it only places it.
+        sub = tuple(toks[cut + 1:])
+        shifted = [Match(m.start - cut - 1, m.end - cut - 1, m.entry, m.affiliation) for m in tail]
+        result = decide(kb, sub, caps[cut + 1:], shifted, date, modifiers)
+        if result is None:
+            return None
+        result.covered = {i + cut + 1 for i in result.covered}
+        apposition = toks[cut] in BOUNDARY  # "Harry Tseng, Taiwan's deputy foreign minister"
+        if not apposition and any(t not in PARTITIVE and not t.isdigit() for t in toks[:cut]):
+            result.why.append(f"'{' '.join(toks[:cut])}' is not an actor: country only")
+            result.sector, result.name, result.head, result.head_kind = None, None, None, None
+        return result
+    d = Decision()
+    for m in matches:
+        d.covered.update(range(m.start, m.end))
+    former = any(t in modifiers for t in toks[:cut])
+    _decide_core(d, toks, core, tail, date, former)
+    head_word = cut - 1
+    word = toks[head_word]
+    if head_word not in d.covered and word.isalpha() and not caps[head_word] and word not in PARTITIVE \
+            and not word.endswith(("ing", "ed")):  # "Red Cross operating ...", "group based ..."
+        # "military aid", "Chinese investment", "Tuesday's attack": the head is no actor
+        d.why.append(f"head '{word}' is not an actor: country only")
+        d.sector, d.name, d.head, d.head_kind = None, None, None, None
+    if d.country is None:
+        for m in tail:
+            if not m.affiliation and (m.kind in COUNTRY_KINDS or m.kind in NAMED_KINDS) and m.entry.country:
+                country = m.entry.code_at(date)[0] if m.kind in NAMED_KINDS else m.entry.country
+                if country:
+                    d.country = country
+                    d.why.append(f"country from {_describe(m)} after the head")
+                    break
+    if d.country is None and d.sector is None:
+        return None
+    return d
+
+
+def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: list[Match],
+                 date: str | None, former: bool) -> None:
+    """Head, country and sector from the core's matches (the tail only helps leaders)."""
+    usable = [m for m in core if not m.affiliation]
+    candidates = [m for m in usable if m.kind in NAMED_KINDS or m.kind == "role"]
+    leaders = [m for m in usable if m.kind == "leader"]
+    places = [m for m in usable if m.kind in COUNTRY_KINDS]
+    for m in core:
+        if m.affiliation:
+            d.why.append(f"'{m.entry.name}' read as a stance (pro-/anti-), not a country")
+    head = candidates[-1] if candidates else None
+    # An organisation that owns the role noun after it: "Hezbollah fighters", "CIA officers".
+    if head is not None and head.kind == "role":
+        owners = [m for m in candidates[:-1] if m.kind in ("org", "group")]
+        if owners:
+            owner = owners[-1]
+            o_country, o_sector, _ = owner.entry.code_at(date)
+            if o_sector is not None and o_country not in INTERNATIONAL:
+                head = owner
+    if head is None and leaders:
+        # "president of the European Council", "members of SANDF", "chairman of the company's board"
+        owners = [m for m in tail if not m.affiliation and (m.kind in NAMED_KINDS or m.kind == "role")]
+        if owners:
+            owner = owners[0]
+            o_country, o_sector, note = owner.entry.code_at(date)
+            if o_sector is not None or owner.kind in NAMED_KINDS:
+                d.sector = o_sector or leaders[-1].entry.sector
+                d.country = o_country if owner.kind in NAMED_KINDS else None
+                d.why.append(f"'{leaders[-1].entry.name}' of {_describe(owner)}")
+                if owner.kind in NAMED_KINDS:
+                    d.name, d.head, d.head_kind = owner.entry.name, owner.entry, owner.kind
+        if d.sector is None:
+            d.sector = leaders[-1].entry.sector
+            d.why.append(f"{_describe(leaders[-1])} -> {d.sector}")
+        d.plural = False
+    elif head is not None:
+        e = head.entry
+        if head.kind in NAMED_KINDS:
+            country, sector, note = e.code_at(date)
+            d.name, d.head, d.head_kind = e.name, e, head.kind
+            d.country, d.sector = country, sector
+            d.why.append(f"{_describe(head)}" + (f": {note}" if note else ""))
+            if sector is None and head.kind == "person":
+                # "Prime Minister Ismail Haniyeh" before his dated offices: the title says it
+                titles = [m for m in usable if m.kind in ("role", "leader") and m.start < head.start]
+                if titles and titles[-1].entry.sector:
+                    d.sector = titles[-1].entry.sector
+                    d.why.append(f"sector from title {_describe(titles[-1])}")
+            elif sector is None or country in INTERNATIONAL:
+                # "UN peacekeepers", "EU legislators": the role gives the sector
+                roles = [m for m in usable if m.kind == "role" and m.start > head.start]
+                pick = roles[-1] if roles else (leaders[-1] if leaders else None)
+                if pick is not None and pick.entry.sector:
+                    d.sector = pick.entry.sector
+                    d.why.append(f"sector from {_describe(pick)}")
+        else:
+            d.sector = e.sector
+            d.country = e.country
+            d.why.append(f"{_describe(head)} -> {e.sector}")
+            last = toks[head.end - 1]
+            d.plural = last != tokens(e.name)[-1] or (last.endswith("s") and not last.endswith("ss"))
+    # Country from the core's nationality words, names, capitals, possessors.
+    if d.country is None:
+        for m in places + [c for c in candidates if c is not head]:
+            country = m.entry.code_at(date)[0] if m.kind in NAMED_KINDS else m.entry.country
+            if country:
+                d.country = country
+                d.why.append(f"country from {_describe(m)}")
+                break
+    if d.sector is None and head is None and not leaders and places:
+        only = places[-1]
+        d.sector = only.entry.sector
+        if d.name is None and only.kind in ("country", "seat"):
+            d.head_kind = only.kind
+        d.plural = only.kind == "people"
+        if only.entry.sector:
+            d.why.append(f"{only.kind} -> {only.entry.sector}")
+    if former and (d.sector in OFFICE_SECTORS or d.head_kind == "person"):
+        d.why.append(f"former office holder: {d.sector} -> ELI")
+        d.sector = "ELI"

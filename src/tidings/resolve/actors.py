@@ -1,0 +1,220 @@
+"""Actor resolution: noun phrases to a canonical name, a country and a PLOVER sector.
+
+`ActorResolver` loads the knowledge base once (ours, then the users' files,
+which add or override) and resolves a phrase by dictionary matching over
+normalised token keys (`actor_text`), deciding head, country and sector with
+the rules in `actor_match`, and the article's date picking the office a person
+held then. spaCy's NER is only a fallback (it labels Kataeb Hezbollah a
+PERSON), used for unknown named organisations, which take the article's home
+country. Per-article coreference state lives in `ActorContext` (`coref`).
+
+    resolver = ActorResolver(extra_files=["my_actors.yaml"])
+    ctx = resolver.context("2019-12-31")
+    actor = resolver.resolve_span(span, ctx)      # spaCy Span -> Actor | None
+    resolver.lookup("Iraqi lawmakers")            # text -> Actor | None (for the CLI)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace as copy_actor
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from ..errors import DataFileError
+from ..model import Actor
+from . import phoenix
+from .actor_kb import KnowledgeBase, load_builtin, load_entities, load_roles, load_yaml
+from .actor_match import Decision, decide, find_matches
+from .actor_places import Cities
+from .actor_text import raw_tokens, tokens
+from .coref import (COUNTRY_NOUNS, GROUP_NOUNS, MINISTRY_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS,
+                    RELATIVE_PRONOUNS, THING_PRONOUNS, ActorContext, kind_of)
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+# "former"-like words turn office holders into ELI (PLOVER: former officials).
+FORMER = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime",
+                    "erstwhile", "disgraced", "late"})
+# Sectors of role nouns that, said with "the" and no country ("the army"), mean the home country's.
+DEFINITE_HOME = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
+_OBSERVED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ORG_ENTS = frozenset({"ORG", "NORP", "FAC"})  # spaCy labels an unknown organisation may carry
+
+
+class ActorResolver:
+    """Resolves actor phrases; load once per process, then call per phrase."""
+
+    def __init__(self, extra_files: Iterable[str | Path] = (), replace: bool = False) -> None:
+        self.kb = KnowledgeBase()
+        if not replace:
+            load_builtin(self.kb)
+        for f in extra_files:
+            load_file(self.kb, Path(f))
+        if not self.kb.index:
+            raise DataFileError("no actor dictionary loaded (replace=True needs --actors files)")
+        self.cities = Cities(self.kb) if not replace else None
+        self.country_names = {e.country: e.name for e in self.kb.entries
+                              if e.kind == "country" and e.country}
+
+    # -- public API ---------------------------------------------------------
+
+    def context(self, date: str | None = None) -> ActorContext:
+        """Fresh per-article state; `date` (YYYY-MM-DD) picks the offices people held."""
+        return ActorContext(date=date)
+
+    def lookup(self, text: str, date: str | None = None) -> Actor | None:
+        """Resolve a bare phrase (no document, no coreference)."""
+        decision = self._decide(text, date)
+        if decision is None:
+            return None
+        return self._actor(text, decision, None, None)
+
+    def resolve_span(self, span: Span, ctx: ActorContext) -> Actor | None:
+        """Resolve a noun-phrase span of a parsed paragraph, updating the coreference memory."""
+        offset = span.doc.user_data.get("offset", 0)
+        start, end = offset + span.start_char, offset + span.end_char
+        keys = tokens(span.text)
+        if len(keys) == 1 and keys[0] in _PRONOUNS:
+            tok = next(t for t in span if t.lower_ == keys[0])
+            return self._pronoun(span, tok, ctx, start, end)
+        bare = tuple(t for t in keys if t not in DETERMINERS)
+        if len(bare) == 1 and keys[0] == "the" and bare[0] in GROUP_NOUNS | MINISTRY_NOUNS | COUNTRY_NOUNS:
+            found = self._definite(bare[0], ctx, start)
+            if found is not None:
+                return copy_actor(found, text=span.text, start=start, end=end)
+        if bare in ctx.names:
+            known = ctx.names[bare]
+            actor = copy_actor(known, text=span.text, start=start, end=end,
+                               why=f"same name as earlier '{known.text}'")
+            ctx.remember(actor, "person")
+            return actor
+        decision = self._decide(span.text, ctx.date)
+        if decision is None:
+            return self._unknown(span, ctx, start, end)
+        actor = self._actor(span.text, decision, start, end)
+        if actor.country is None and keys[:1] == ("the",) and actor.sector in DEFINITE_HOME:
+            home = ctx.home_country()
+            if home:
+                actor.country = home
+                actor.why = f"{actor.why}; country {home} from the article"
+        self._learn_names(span, decision, actor, ctx)
+        ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]))
+        return actor
+
+    def observe(self, sent: Span, ctx: ActorContext) -> None:
+        """Remember the named actors of a sentence, so later pronouns can find them.
+
+        Each named entity is resolved with its left modifiers, so "Iraq's Foreign
+        Ministry" is remembered as Iraqi, not as a bare "Foreign Ministry".
+        """
+        doc = sent.doc
+        i, stop = sent.start, sent.end
+        while i < stop:  # token walk: Span.ents scans the whole document each time
+            tok = doc[i]
+            if tok.ent_iob_ != "B" or tok.ent_type_ not in _OBSERVED:
+                i += 1
+                continue
+            end = i + 1
+            while end < stop and doc[end].ent_iob_ == "I":
+                end += 1
+            ent = doc[i:end]
+            first = max(ent.root.left_edge.i, sent.start)
+            self.resolve_span(doc[min(first, i):end], ctx)
+            i = end
+
+    # -- internals ------------------------------------------------------------
+
+    def _decide(self, text: str, date: str | None) -> Decision | None:
+        toks = tokens(text)
+        if not toks:
+            return None
+        raw = raw_tokens(text)
+        matches = find_matches(self.kb, toks, raw, self.cities)
+        return decide(self.kb, toks, tuple(t[:1].isupper() for t in raw), matches, date, FORMER)
+
+    def _actor(self, text: str, d: Decision, start: int | None, end: int | None) -> Actor:
+        name = d.name or (self.country_names.get(d.country) if d.country else None)
+        if name is None:
+            name = " ".join(w for w in text.split() if w.lower() not in DETERMINERS) or text
+        return Actor(text=text, name=name, country=d.country, sector=d.sector,
+                     start=start, end=end, why="; ".join(d.why))
+
+    def _pronoun(self, span: Span, tok, ctx: ActorContext, start: int, end: int) -> Actor | None:
+        low = tok.lower_
+        found = None
+        if low in RELATIVE_PRONOUNS:
+            head = tok.head
+            if head.dep_ == "relcl" and head.head.i < tok.i:
+                noun = head.head
+                phrase = span.doc[noun.left_edge.i: noun.i + 1]
+                decision = self._decide(phrase.text, ctx.date)
+                if decision is not None:
+                    found = self._actor(phrase.text, decision, None, None)
+                    found.why = f"relative pronoun -> '{phrase.text}': {found.why}"
+            return copy_actor(found, text=span.text, start=start, end=end) if found else None
+        if low in PERSON_PRONOUNS:
+            m = ctx.antecedent({"person"}, start)
+        elif low in THING_PRONOUNS:
+            m = ctx.antecedent({"org", "group", "country", "ministry"}, start)
+        else:
+            m = ctx.antecedent({"group", "org", "country", "people", "ministry"}, start)
+        if m is None:
+            return None
+        return copy_actor(m.actor, text=span.text, start=start, end=end,
+                          why=f"pronoun '{span.text}' -> '{m.actor.text}'")
+
+    def _definite(self, noun: str, ctx: ActorContext, start: int) -> Actor | None:
+        if noun in MINISTRY_NOUNS:
+            m = ctx.antecedent({"ministry"}, start)
+        elif noun in COUNTRY_NOUNS:
+            m = ctx.antecedent({"country"}, start)
+        else:
+            m = ctx.antecedent({"group"}, start)
+        if m is None:
+            return None
+        return copy_actor(m.actor, why=f"'the {noun}' -> '{m.actor.text}'")
+
+    def _unknown(self, span: Span, ctx: ActorContext, start: int, end: int) -> Actor | None:
+        """A named organisation we do not know: kept, with the article's home country."""
+        if span.root.ent_type_ not in _ORG_ENTS:
+            return None
+        home = ctx.home_country()
+        if home is None:
+            return None
+        name = " ".join(t.text for t in span if t.lower_ not in DETERMINERS)
+        actor = Actor(text=span.text, name=name, country=home, sector=None, start=start, end=end,
+                      why=f"unknown named organisation; country {home} from the article")
+        ctx.remember(actor, "org")
+        return actor
+
+    def _learn_names(self, span: Span, d: Decision, actor: Actor, ctx: ActorContext) -> None:
+        """'Minister Juan Carlos Jobet': named Juan Carlos Jobet, and later 'Jobet' is him."""
+        if d.head_kind == "person" or actor.sector is None:
+            return
+        keys, raw = tokens(span.text), raw_tokens(span.text)
+        positions = [i for i, k in enumerate(keys)
+                     if i not in d.covered and raw[i][:1].isupper() and k not in DETERMINERS]
+        if len(positions) >= 2 and positions == list(range(positions[0], positions[-1] + 1)):
+            actor.name = " ".join(raw[i] for i in positions)
+            ctx.learn_name(tuple(keys[i] for i in positions), actor)
+
+
+def load_file(kb: KnowledgeBase, path: Path) -> None:
+    """A user's dictionary: our YAML / CSV / TSV formats, or Phoenix / PETRARCH / TABARI."""
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such actor dictionary")
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        load_yaml(kb, path)
+        return
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if suffix in (".csv", ".tsv"):
+        header = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+        if "phrase" in header.lower().replace("\t", ",").split(","):
+            load_roles(kb, path, text)
+        else:
+            load_entities(kb, path, text)
+        return
+    phoenix.load(kb, path)

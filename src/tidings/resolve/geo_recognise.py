@@ -1,0 +1,349 @@
+"""Finding toponym spans in a parsed paragraph (recognition only, no resolution).
+
+spaCy's small model misses or mislabels many place names ("Rapides Parish" as
+NORP, "Washington" as ORG), so candidates come from two sources: the entity
+recogniser (GPE / LOC / FAC, and any other label whose text is a gazetteer
+name) and a scan of capitalised proper-noun runs against the gazetteer. A
+gazetteer-only match must earn its place by context: a locative preposition
+before it, a ", State" qualifier after it, or being a country, first-level
+division, capital or large city. Demonym adjectives ("Iraqi") are never
+toponyms; they are returned separately as country evidence.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..paths import data_dir
+from .gazetteer import Gazetteer, norm
+
+LOCATIVE_PREPS = frozenset(
+    "in at near from to into outside inside across toward towards through around within "
+    "throughout between via of on off along beyond".split())
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern "
+    "north-east north-west south-east south-west north-eastern north-western "
+    "south-eastern south-western eastern-central".split())
+# Entity labels whose text is never a place, whatever the gazetteer says.
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                              "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Capitalised words that are gazetteer names somewhere but almost never places in news.
+COMMON_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
+    "monday tuesday wednesday thursday friday saturday sunday god police president mayor "
+    "sheriff governor minister senator judge officer chief army navy city county state "
+    "university college school church hospital street road avenue court house center centre "
+    "best hope faith grace young page long price king bush green brown white black gay "
+    "obama trump union republic federal national international government department "
+    "lake river mount north south east west central new old little great upper lower".split())
+# Capitalised words that make a name around them something else: "Lake Vermont",
+# "Dublin Road", "Houston Street" are not Vermont, Dublin or Houston.
+FEATURE_BEFORE = frozenset("lake mount mt fort ft port cape camp river bay gulf isle lac "
+                           "saint st san santa".split())
+FEATURE_AFTER = frozenset(
+    "road rd street st avenue ave boulevard blvd drive dr lane ln highway hwy way court ct "
+    "place pl circle trail parkway pkwy river lake creek park bridge hall school university "
+    "college church hospital airport station center centre mall square tower building hotel "
+    "high middle elementary academy stadium arena museum library theater theatre club "
+    "company corp inc times post news herald tribune journal gazette chronicle".split())
+# Nouns that frame a name as a place: "the village of X", "X district".
+PLACE_FRAME_NOUNS = frozenset(
+    "city town village district province governorate region area neighbourhood neighborhood "
+    "suburb suburbs county state camp valley settlement settlements villages towns cities "
+    "districts neighbourhoods neighborhoods municipality island port".split())
+CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "du", "des", "da", "on"})
+MAX_TOKENS = 5
+BIG_CITY = 100_000
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym candidate: the span plus what the text around it says."""
+
+    span: Span
+    key: str  # normalised name to look up
+    from_ner: bool
+    direction: str | None = None  # "western" in "western Iraq"
+    qualifier: Mention | None = None  # "La." in "Alexandria, La."
+    metonym: bool = False  # "Washington said": the government, not the place
+    admin_hint: bool = False  # "Homs province": prefer an administrative area
+
+
+@dataclass(slots=True)
+class Recognised:
+    mentions: list[Mention] = field(default_factory=list)
+    unknown: list[Span] = field(default_factory=list)  # NER places the gazetteer lacks
+    demonym_countries: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """Normalised AP / postal abbreviation -> state name ("la" -> Louisiana)."""
+    path = data_dir("places", "us_state_abbreviations.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+        out: dict[str, str] = {}
+        for r in rows:
+            out[norm(r["ap"])] = r["state"]
+            out[norm(r["postal"])] = r["state"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def territorial_verbs() -> frozenset[str]:
+    """Lemmas whose object is a place ("captured Badme"): data/places/territorial_verbs.txt."""
+    path = data_dir("places", "territorial_verbs.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+SPEECH_VERBS = frozenset(
+    "say tell accuse warn announce urge demand insist deny claim respond reject threaten "
+    "condemn criticize criticise call vow pledge blame confirm state believe want hope argue "
+    "insist signal ask agree refuse decline sanction impose order welcome praise".split())
+ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "district", "county",
+                         "parish", "oblast", "prefecture", "department"})
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _glued(tok) -> bool:
+    """A hyphen or particle written together with its neighbours ("Mazar-e-Sharif")."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].whitespace_ == "" and (tok.whitespace_ == "" or tok.text == "-")
+
+
+def _is_metonym(span: Span) -> bool:
+    """A capital used for its government: subject of a speech or policy verb."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and trailing possessive / punctuation tokens."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _lookup_key(gaz: Gazetteer, span: Span) -> tuple[str, bool] | None:
+    """The gazetteer key of a span's text (with an admin word stripped), if any."""
+    key = norm(span.text)
+    if gaz.has(key):
+        return key, span[-1].lower_ in ADMIN_WORDS
+    if len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
+        short = norm(span[:-1].text)
+        if gaz.has(short):
+            return short, True
+    return None
+
+
+class Recogniser:
+    """Finds toponym mentions in one spaCy Doc using NER plus the gazetteer."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.abbrev = state_abbreviations()
+
+    def __call__(self, doc: Doc) -> Recognised:
+        out = Recognised()
+        taken = [False] * len(doc)
+        blocked = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and len(ent) > 1:
+                for t in ent:
+                    blocked[t.i] = True
+            if ent.label_ == "NORP" or (len(ent) == 1 and self.gaz.demonym_country(ent.text)):
+                iso3 = self.gaz.demonym_country(ent.text)
+                if iso3:
+                    out.demonym_countries.append(iso3)
+                    for t in ent:
+                        blocked[t.i] = True
+                    continue
+            if ent.label_ in NOT_PLACE_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            found = _lookup_key(self.gaz, span)
+            while found is None and ent.label_ in PLACE_LABELS and len(span) > 1:
+                span = span[1:]  # "U.S. Virgin Islands": the head names the place
+                found = _lookup_key(self.gaz, span) if _capitalised(span[0]) else None
+            if ent.label_ in PLACE_LABELS:
+                for t in ent:  # the rest of a place name is no separate toponym
+                    blocked[t.i] = True
+            if found is None:
+                if ent.label_ in PLACE_LABELS and _trim(ent) is not None:
+                    out.unknown.append(_trim(ent))
+                continue
+            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._salient(found[0])):
+                continue
+            self._add(out, span, found, True, taken)
+        self._block_demonyms(doc, blocked, out)
+        self._scan(doc, out, taken, blocked)
+        self._unknown(doc, out, taken, blocked)
+        out.mentions.sort(key=lambda m: m.span.start)
+        self._qualify(doc, out)
+        return out
+
+    def _block_demonyms(self, doc: Doc, blocked: list[bool], out: Recognised) -> None:
+        """Demonyms the NER missed ("Sri Lankan" untagged): never scanned as places."""
+        for i in range(len(doc)):
+            for size in (3, 2, 1):
+                span = doc[i:i + size]
+                if len(span) == size and _capitalised(span[0]) and not any(blocked[t.i] for t in span):
+                    iso3 = self.gaz.demonym_country(span.text)
+                    if iso3:
+                        out.demonym_countries.append(iso3)
+                        for t in span:
+                            blocked[t.i] = True
+                        break
+
+    def _salient(self, key: str) -> bool:
+        """A name whose best reading is a country, division, capital or big city."""
+        cands = self.gaz.candidates(key)
+        if not cands or key in COMMON_WORDS:
+            return False
+        best = cands[0]
+        return best.feature in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") or best.population >= BIG_CITY
+
+    def _add(self, out: Recognised, span: Span, found: tuple[str, bool], from_ner: bool,
+             taken: list[bool]) -> None:
+        if any(taken[t.i] for t in span) or self._embedded(span.doc, span):
+            return
+        for t in span:
+            taken[t.i] = True
+        m = Mention(span=span, key=found[0], from_ner=from_ner, admin_hint=found[1])
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in DIRECTIONS:
+            m.direction = prev.lower_
+        m.metonym = _is_metonym(span)
+        out.mentions.append(m)
+
+    def _scan(self, doc: Doc, out: Recognised, taken: list[bool], blocked: list[bool]) -> None:
+        """Capitalised proper-noun runs that the gazetteer knows, longest first."""
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or blocked[i] or not _capitalised(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                i += 1
+                continue
+            matched = False
+            for size in range(min(MAX_TOKENS, n - i), 0, -1):
+                span = doc[i:i + size]
+                last = span[-1]
+                if not _capitalised(last) and last.lower_ not in ADMIN_WORDS:
+                    continue
+                if any(taken[t.i] or blocked[t.i] for t in span):
+                    continue
+                if any(not _capitalised(t) and t.lower_ not in CONNECTORS | ADMIN_WORDS
+                       and not _glued(t) for t in span):
+                    continue
+                found = _lookup_key(self.gaz, span)
+                if found is None or found[0] in COMMON_WORDS or self.gaz.demonym_country(span.text):
+                    continue
+                if self._embedded(doc, span):
+                    break
+                if not self._context_ok(doc, span, found[0]):
+                    continue
+                self._add(out, span, found, False, taken)
+                i += size
+                matched = True
+                break
+            if not matched:
+                i += 1
+
+    def _unknown(self, doc: Doc, out: Recognised, taken: list[bool], blocked: list[bool]) -> None:
+        """Names the gazetteer lacks in unmistakably locative frames: "the village of
+        Tamthil", "Nuwakot district", "in Al-Dawr" (kept unresolved, for event places)."""
+        known = {(sp.start, sp.end) for sp in out.unknown}
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or blocked[i] or tok.pos_ != "PROPN" or not _capitalised(tok) or \
+                    tok.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and not taken[j + 1] and not blocked[j + 1] and doc[j + 1].pos_ == "PROPN" \
+                    and (_capitalised(doc[j + 1]) or doc[j + 1].lower_ in CONNECTORS):
+                j += 1
+            span = doc[i:j + 1]
+            prev = doc[i - 1] if i > 0 else None
+            prev2 = doc[i - 2] if i > 1 else None
+            nxt = doc[j + 1] if j + 1 < n else None
+            frame = (prev is not None and prev.lower_ == "of" and prev2 is not None
+                     and prev2.lemma_.lower() in PLACE_FRAME_NOUNS) or (
+                nxt is not None and nxt.lower_ in PLACE_FRAME_NOUNS) or (
+                prev is not None and prev.lower_ in ("in", "near", "outside")
+                and tok.ent_type_ in ("GPE", "LOC", "FAC", ""))
+            if frame and (span.start, span.end) not in known and not self.gaz.demonym_country(span.text):
+                out.unknown.append(span)
+            i = j + 1
+
+    @staticmethod
+    def _embedded(doc: Doc, span: Span) -> bool:
+        """Part of a longer name of a lake, street, school...: not a toponym itself."""
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return bool((prev is not None and _capitalised(prev) and prev.lower_.rstrip(".") in FEATURE_BEFORE)
+                    or (nxt is not None and _capitalised(nxt) and nxt.lower_.rstrip(".") in FEATURE_AFTER))
+
+    def _context_ok(self, doc: Doc, span: Span, key: str) -> bool:
+        if any(t.pos_ != "PROPN" for t in span if _capitalised(t)):
+            return False
+        if len(span) == 1 and span.text.isupper() and not any(
+                c.feature in ("PCLI", "ADM1") for c in self.gaz.candidates(key)[:3]):
+            return False  # acronyms (SDF, ETA) are groups far more often than towns
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in LOCATIVE_PREPS:
+            return True
+        root = span.root
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in territorial_verbs() and \
+                root.ent_type_ != "PERSON" and self.gaz.candidates(key)[0].population >= 1000:
+            return True  # "captured Knin", "shelled Arbin"
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and self._is_qualifier(doc[span.end + 1]):
+            return True
+        return self._salient(key) and not (span.start == doc[span.start].sent.start and len(span) == 1)
+
+    def _is_qualifier(self, tok) -> bool:
+        return _capitalised(tok) and (norm(tok.text) in self.abbrev or any(
+            c.feature in ("ADM1", "PCLI") for c in self.gaz.candidates(tok.text)[:3]))
+
+    def _qualify(self, doc: Doc, out: Recognised) -> None:
+        """Tie "Alexandria, La." / "Springfield, Illinois": the second narrows the first."""
+        for m in out.mentions:  # "Ill." after a comma is Illinois, never a town called Ill
+            text = m.span.text
+            if len(m.span) == 1 and text.endswith(".") and m.span.start > 0 \
+                    and doc[m.span.start - 1].text == "," and norm(text) in self.abbrev:
+                m.key, m.admin_hint = norm(self.abbrev[norm(text)]), True
+        by_start = {m.span.start: m for m in out.mentions}
+        for m in out.mentions:
+            end = m.span.end
+            if end + 1 < len(doc) and doc[end].text == ",":
+                q = by_start.get(end + 1)
+                if q is None and norm(doc[end + 1].text) in self.abbrev and _capitalised(doc[end + 1]):
+                    q = Mention(span=doc[end + 1:end + 2], key=norm(self.abbrev[norm(doc[end + 1].text)]),
+                                from_ner=False, admin_hint=True)
+                    out.mentions.append(q)
+                    by_start[end + 1] = q
+                if q is not None and q is not m:
+                    state = self.abbrev.get(norm(q.span.text))
+                    if state is not None and len(q.span) == 1:
+                        q.key, q.admin_hint = norm(state), True
+                    m.qualifier = q
+        out.mentions.sort(key=lambda m: m.span.start)

@@ -1,0 +1,320 @@
+"""The geoparser: toponyms in an article -> GeoNames-style `Place` records.
+
+Usage (per process, then per article)::
+
+    geo = Geoparser()
+    ctx = geo.context(docs, article)      # PlaceContext: places, metonyms, evidence
+    list(ctx)                             # the places (find() returns the same context)
+    ctx.resolve_span(span)                # the place a spaCy span names, or None
+    ctx.event_place(trigger)              # where that event happened, or None
+    geo.lookup("Alexandria", country="USA")
+
+Resolution scores every gazetteer reading of a name by population, feature
+(countries and capitals are what news usually means), exactness of the name,
+and the article's evidence: the dateline, countries and first-level divisions
+named elsewhere in the article, demonyms, and a ", State" qualifier. Evidence
+from a name never supports its own reading (no self-reinforcement), and one
+name keeps one reading throughout the article. "Washington said" is the US
+government, not a place: such metonyms are kept apart in `ctx.metonyms`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Place
+from .gazetteer import Gazetteer, GazEntry, get, norm
+from .geo_recognise import Mention, Recogniser, _lookup_key, _trim
+
+MAX_CANDIDATES = 60
+FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 2.0, "RGN": 2.0, "ADM1": 1.0, "AREA": 1.0}
+DEFAULT_POP = {"ADM1": 1_000_000, "ADM2": 30_000, "RGN": 100_000, "PPLX": 10_000}
+ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
+COHERENCE = 1.0  # score per other name expected in the same first-level division
+SPREAD_TOP = 15  # readings of a name that share its probability mass
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Countries and divisions an article points at, with where each vote came from."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1s: Counter = field(default_factory=Counter)
+    by_key: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
+
+    def add(self, key: str | None, country: str | None, admin1: tuple[str, str] | None,
+            weight: float, admin_weight: float = 0.0) -> None:
+        if country:
+            self.countries[country] += weight
+        if admin1 and admin_weight:
+            self.admin1s[admin1] += admin_weight
+        if key is not None:
+            c, a = self.by_key.setdefault(key, (Counter(), Counter()))
+            if country:
+                c[country] += weight
+            if admin1 and admin_weight:
+                a[admin1] += admin_weight
+
+    def without(self, key: str) -> tuple[Counter, Counter]:
+        """The evidence minus what the name `key` itself contributed."""
+        own = self.by_key.get(key)
+        if own is None:
+            return self.countries, self.admin1s
+        return self.countries - own[0], self.admin1s - own[1]
+
+
+@dataclass(slots=True)
+class PlaceContext:
+    """Per-article state of the geoparser, returned by `Geoparser.find`.
+
+    Iterating it (or `len`, indexing, `list(ctx)`) gives the article's places,
+    so it stands wherever a `list[Place]` is expected; the methods answer the
+    pipeline's per-event questions with the article's context."""
+
+    article: Article | None
+    geoparser: Geoparser | None = None
+    places: list[Place] = field(default_factory=list)
+    metonyms: list[Place] = field(default_factory=list)  # "Washington said": governments
+    unresolved: list[Place] = field(default_factory=list)  # NER places not in the gazetteer
+    dateline: Place | None = None
+    evidence: Evidence = field(default_factory=Evidence)
+    senses: dict[str, GazEntry] = field(default_factory=dict)  # one reading per name
+    spreads: dict[str, Counter] = field(default_factory=dict)  # name -> P(country, admin1)
+
+    @property
+    def countries(self) -> list[str]:
+        """ISO3 codes the article points at, strongest first."""
+        return [c for c, _ in self.evidence.countries.most_common()]
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, i: int) -> Place:
+        return self.places[i]
+
+    def resolve_span(self, span: Span) -> Place | None:
+        """The place a span (e.g. a clause's "where") names, in this article's context."""
+        if self.geoparser is None:
+            return None
+        return self.geoparser.resolve_span(span, self)
+
+    def event_place(self, trigger: Span | Token) -> Place | None:
+        """Where the event of this trigger happened (see `geo_event.event_place`);
+        unresolved names ("the village of Tamthil") count too, with null coordinates."""
+        from .geo_event import event_place
+
+        return event_place(trigger, self.places + self.unresolved)
+
+    def sentence_place(self, sent: Span) -> Place | None:
+        """The sentence's own place when no trigger is known: as for its root verb."""
+        return self.event_place(sent.root)
+
+    def dateline_place(self) -> Place | None:
+        """The place named in the article's dateline ("BAGHDAD"), if any."""
+        return self.dateline
+
+
+def to_place(e: GazEntry, text: str, start: int | None = None, end: int | None = None) -> Place:
+    return Place(text=text, name=e.name, country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                 geonameid=e.geonameid, feature=e.feature, start=start, end=end)
+
+
+class Geoparser:
+    """Finds and resolves toponyms; load once per process (the gazetteer is shared)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or get()
+        self.recognise = Recogniser(self.gaz)
+
+    # -- scoring -----------------------------------------------------------------
+    def rank(self, key: str, countries: Counter | None = None, admin1s: Counter | None = None,
+             *, admin_hint: bool = False, within: GazEntry | None = None,
+             nearby: Counter | None = None) -> list[tuple[float, GazEntry]]:
+        """Readings of a name, best first, with their scores.
+
+        `nearby` maps (country, admin1) to how much the article's other names
+        are expected to lie there: readings that share a division with the
+        other names win (local news names many small places in one state)."""
+        out: list[tuple[float, GazEntry]] = []
+        cands = self.gaz.candidates(key)[:MAX_CANDIDATES]
+        if within is not None:
+            narrowed = [c for c in cands if _inside(c, within)]
+            cands = narrowed or cands
+        for e in cands:
+            pop = e.population or DEFAULT_POP.get(e.feature, 1000)
+            s = math.log10(pop + 1) + FEATURE_BONUS.get(e.feature, 0.0)
+            if norm(e.name) != key and e.feature != "PCLI":
+                s -= 1.5
+            if admin_hint and e.feature in ADMIN_FEATURES:
+                s += 3.0
+            if countries and e.country and e.feature != "PCLI" and countries.get(e.country, 0) > 0:
+                s += 1.0 + 0.5 * min(countries[e.country], 3.0)
+            if e.admin1 and e.country and e.feature != "PCLI":
+                said = admin1s.get((e.country, e.admin1), 0.0) if admin1s and e.feature != "ADM1" else 0.0
+                near = nearby.get((e.country, e.admin1), 0.0) if nearby else 0.0
+                s += max(1.5 + 0.5 * min(said, 3.0) if said > 0 else 0.0, COHERENCE * min(near, 3.0))
+            out.append((s, e))
+        out.sort(key=lambda p: -p[0])
+        return out
+
+    def _best(self, m: Mention, ctx: PlaceContext, use_evidence: bool) -> GazEntry | None:
+        within = ctx.senses.get(m.qualifier.key) if m.qualifier is not None else None
+        if within is None and m.qualifier is not None:
+            ranked_q = self.rank(m.qualifier.key, admin_hint=m.qualifier.admin_hint)
+            within = ranked_q[0][1] if ranked_q else None
+        countries, admin1s = ctx.evidence.without(m.key) if use_evidence else (None, None)
+        if not use_evidence and ctx.dateline is not None:
+            countries = Counter({ctx.dateline.country: 2.0}) if ctx.dateline.country else None
+        nearby = None
+        if use_evidence:
+            nearby = Counter()
+            for key, spread in ctx.spreads.items():
+                if key != m.key:
+                    nearby.update(spread)
+        ranked = self.rank(m.key, countries, admin1s, admin_hint=m.admin_hint, within=within, nearby=nearby)
+        if not use_evidence and ranked and m.key not in ctx.spreads:
+            ctx.spreads[m.key] = _spread(ranked)
+        return ranked[0][1] if ranked else None
+
+    # -- articles ----------------------------------------------------------------
+    def context(self, docs: list[Doc], article: Article | None) -> PlaceContext:
+        """Find and resolve every toponym in an article's paragraph docs."""
+        ctx = PlaceContext(article=article, geoparser=self)
+        if article is not None and article.dateline:
+            ctx.dateline = self.lookup(article.dateline)
+            if ctx.dateline is not None:
+                d = ctx.dateline
+                ctx.evidence.add(None, d.country, (d.country, d.admin1) if d.admin1 else None, 3.0, 2.0)
+        found: list[tuple[Doc, Mention]] = []
+        for doc in docs:
+            rec = self.recognise(doc)
+            for iso3 in rec.demonym_countries:
+                ctx.evidence.add(None, iso3, None, 0.5)
+            found.extend((doc, m) for m in rec.mentions)
+            off = doc.user_data.get("offset", 0)
+            ctx.unresolved.extend(Place(text=sp.text, start=off + sp.start_char, end=off + sp.end_char)
+                                  for sp in rec.unknown)
+        # pass 1: readings from the name alone (plus dateline), to gather evidence
+        for _doc, m in found:
+            e = self._best(m, ctx, use_evidence=False)
+            if e is None:
+                continue
+            qualified = m.qualifier is not None
+            weight = {"PCLI": 2.0, "ADM1": 1.5}.get(e.feature, 1.0) + (1.0 if qualified else 0.0)
+            admin = (e.country, e.admin1) if e.country and e.admin1 else None
+            ctx.evidence.add(m.key, e.country, admin, weight,
+                             2.0 if e.feature in ("ADM1", "ADM2") or qualified else 0.5)
+        # pass 2: qualified mentions first, so their reading carries to bare repeats
+        order = sorted(found, key=lambda dm: dm[1].qualifier is None)
+        for _doc, m in order:
+            if m.key in ctx.senses and m.qualifier is None:
+                continue
+            e = self._best(m, ctx, use_evidence=True)
+            if e is not None and m.key not in ctx.senses:
+                ctx.senses[m.key] = e
+        for doc, m in found:
+            e = ctx.senses.get(m.key)
+            if e is None:
+                continue
+            place = self._place(doc, m, e)
+            (ctx.metonyms if m.metonym and e.feature != "PCLI" else ctx.places).append(place)
+        return ctx
+
+    def _place(self, doc: Doc, m: Mention, e: GazEntry) -> Place:
+        offset = doc.user_data.get("offset", 0)
+        span = m.span
+        if m.direction and e.feature in ("PCLI", "ADM1", "RGN"):
+            span = doc[span.start - 1:span.end]
+            p = to_place(e, span.text, offset + span.start_char, offset + span.end_char)
+            p.name, p.feature, p.geonameid = f"{m.direction} {e.name}", "RGN", None
+            return p
+        return to_place(e, span.text, offset + span.start_char, offset + span.end_char)
+
+    def find(self, docs: list[Doc], article: Article | None) -> PlaceContext:
+        """Every toponym in the article, offsets into `Article.text` (contract).
+
+        The result iterates as the list of places and carries the article's
+        context for `resolve_span` / `event_place` / `dateline_place`."""
+        return self.context(docs, article)
+
+    def resolve_span(self, span: Span, ctx: PlaceContext) -> Place | None:
+        """The place a span names: a found toponym inside it, else a context lookup.
+
+        None means the span names no known place (not a failure)."""
+        offset = span.doc.user_data.get("offset", 0)
+        s, e = offset + span.start_char, offset + span.end_char
+        inside = [p for p in ctx.places if p.start is not None and s <= p.start and p.end <= e]
+        if inside:
+            return inside[0]
+        trimmed = _trim(span)
+        found = _lookup_key(self.gaz, trimmed) if trimmed is not None else None
+        if found is None:
+            return None
+        entry = ctx.senses.get(found[0])
+        if entry is None:
+            countries, admin1s = ctx.evidence.without(found[0])
+            ranked = self.rank(found[0], countries, admin1s, admin_hint=found[1])
+            if not ranked:
+                return None
+            entry = ranked[0][1]
+        return to_place(entry, trimmed.text, offset + trimmed.start_char, offset + trimmed.end_char)
+
+    def lookup(self, name: str, country: str | None = None) -> Place | None:
+        """The most likely place called `name` (optionally within an ISO3 country).
+
+        A trailing ", State" or ", Country" narrows the reading ("Alexandria, La.")."""
+        text = name.strip()
+        head, _, tail = text.partition(",")
+        within = None
+        if tail.strip():
+            qualifier = self._state(tail.strip()) or self.lookup(tail.strip())
+            if qualifier is not None and qualifier.feature in ("ADM1", "PCLI"):
+                within = GazEntry(qualifier.geonameid, qualifier.name or "", qualifier.country,
+                                  qualifier.admin1, qualifier.lat or 0.0, qualifier.lon or 0.0,
+                                  qualifier.feature, 0)
+                text = head.strip()
+        key = norm(text)
+        admin_hint = False
+        if not self.gaz.has(key):
+            words = key.rsplit(" ", 1)
+            if len(words) == 2 and words[1] in ("province", "governorate", "state", "region", "county"):
+                key, admin_hint = words[0], True
+        countries = Counter({country: 3.0}) if country else None
+        ranked = self.rank(key, countries, admin_hint=admin_hint, within=within)
+        if country:
+            ranked = [r for r in ranked if r[1].country == country] or ranked
+        return to_place(ranked[0][1], name) if ranked else None
+
+    def _state(self, abbrev: str) -> Place | None:
+        from .geo_recognise import state_abbreviations
+
+        state = state_abbreviations().get(norm(abbrev))
+        return self.lookup(state, country="USA") if state else None
+
+
+def _spread(ranked: list[tuple[float, GazEntry]]) -> Counter:
+    """Where a name probably lies: P(country, admin1) over its top readings."""
+    top = ranked[:SPREAD_TOP]
+    best = top[0][0]
+    weights = [10 ** (s - best) for s, _ in top]
+    total = sum(weights)
+    out: Counter = Counter()
+    for (_, e), w in zip(top, weights):
+        if e.admin1 and e.feature != "PCLI":
+            out[(e.country, e.admin1)] += w / total
+    return out
+
+
+def _inside(e: GazEntry, area: GazEntry) -> bool:
+    """Whether a reading lies in a qualifying state or country."""
+    if area.feature == "PCLI":
+        return e.country == area.country and e.feature != "PCLI"
+    return e.country == area.country and e.admin1 == area.admin1 and e.feature != "ADM1"

@@ -1,0 +1,103 @@
+"""The local runner's orchestration, with a stand-in coder (no model needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+
+from tidings.errors import CodingError, InputError, InputFailure
+from tidings.model import Article, ArticleResult
+from tidings.run.local import LocalRunner, RunnerError, RunOptions
+
+
+class FakeCoder:
+    """Codes instantly; 'FAIL' articles become failures, 'CRASH' kills the worker."""
+
+    def setup(self) -> FakeCoder:
+        return self
+
+    def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
+        out: list[ArticleResult | InputFailure] = []
+        for a in articles:
+            if "CRASH" in a.text:
+                os._exit(3)
+            if "FAIL" in a.text:
+                out.append(InputFailure(a.id, CodingError("boom")))
+            else:
+                out.append(ArticleResult(article=a))
+        return out
+
+
+class BrokenCoder:
+    def setup(self) -> None:
+        raise ValueError("no model here")
+
+    def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
+        raise AssertionError("never called")
+
+
+class MemorySink:
+    def __init__(self) -> None:
+        self.saved: dict[str, int] = {}
+
+    def has(self, h: str) -> bool:
+        return h in self.saved
+
+    def save(self, results: list[ArticleResult]) -> None:
+        for r in results:
+            h = chash(r.article)
+            self.saved[h] = self.saved.get(h, 0) + 1
+
+
+def chash(a: Article) -> str:
+    return hashlib.sha1(a.text.encode()).hexdigest()
+
+
+def art(n: int, text: str | None = None) -> Article:
+    return Article(id=f"a{n}", text=text or f"Article number {n} about talks.")
+
+
+def run(items, sink, **opts):
+    failures: list[InputFailure] = []
+    runner = LocalRunner(
+        FakeCoder, sink, RunOptions(**opts), content_hash=chash, on_failure=failures.append
+    )
+    return runner.run(items), failures
+
+
+def test_run_local_codes_every_article_once_and_skips_stored() -> None:
+    sink = MemorySink()
+    items = [art(n) for n in range(50)] + [art(7)]  # a duplicate
+    stats, failures = run(items, sink, workers=2, batch_size=4)
+    assert stats.coded == 50 and stats.skipped == 1 and not failures
+    assert sorted(sink.saved.values()) == [1] * 50
+    again, _ = run([art(n) for n in range(60)], sink, workers=2, batch_size=4)
+    assert again.skipped == 50 and again.coded == 10
+    assert set(sink.saved.values()) == {1}
+
+
+def test_run_local_reports_failures_and_goes_on() -> None:
+    sink = MemorySink()
+    bad_input = InputFailure("x.html", InputError("empty"))
+    items = [art(1), bad_input, art(2, "FAIL this one"), art(3)]
+    stats, failures = run(items, sink, workers=1, batch_size=2)
+    assert stats.coded == 2 and stats.failed == 2
+    assert {f.origin for f in failures} == {"x.html", "a2"}
+
+
+def test_run_local_survives_a_worker_crash() -> None:
+    sink = MemorySink()
+    items = [art(n) for n in range(12)]
+    items.insert(5, art(99, "CRASH the worker"))
+    stats, failures = run(items, sink, workers=2, batch_size=4)
+    assert stats.coded == 12
+    assert len(failures) == 1 and isinstance(failures[0].error, CodingError)
+    assert chash(items[5]) not in sink.saved
+
+
+def test_run_local_stops_when_the_coder_cannot_set_up() -> None:
+    runner = LocalRunner(BrokenCoder, MemorySink(), RunOptions(workers=1), content_hash=chash)
+    with pytest.raises(RunnerError, match="no model here"):
+        runner.run([art(1)])
