@@ -10,7 +10,7 @@ setup:
 	@scripts/setup.sh
 
 demo: setup
-	@.venv/bin/tidings ingest examples --db $(DB) --date 2019-12-31
+	@.venv/bin/tidings ingest examples --db $(DB)
 	@.venv/bin/tidings events --db $(DB) --format table
 
 serve: demo

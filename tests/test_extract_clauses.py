@@ -143,7 +143,9 @@ def test_threatened_to_summon_is_a_threat_not_a_summons(clauses):
 
 def test_threat_takes_the_code_of_the_threatened_act(clauses):
     c = only(clauses("Iran threatened to attack American bases."), "THREATEN")
-    assert c.entry.cameo == "138" and c.entry.mode == "violence"
+    assert c.entry.cameo == "1384" and c.entry.mode == "violence"
+    c = only(clauses("Russia threatened to cut diplomatic ties with Lithuania."), "THREATEN")
+    assert c.entry.cameo == "1313" and c.entry.mode == "relations"
 
 
 def test_no_plans_to_evacuate_is_not_asserted(clauses):
@@ -204,3 +206,41 @@ def test_said_alone_and_slogans_are_not_events(clauses):
 def test_crowd_size(clauses):
     c = only(clauses("Thousands of protesters rallied in Baghdad on Friday."), "PROTEST")
     assert c.size == 2000 and texts(c.agents) == ["protesters"]
+
+
+def test_title_case_headline_is_reparsed_and_mapped_back(nlp, lex):
+    doc = nlp("France Denounces Actions By Germany")
+    (c,) = find_clauses(next(doc.sents), lex)
+    assert c.type == "ACCUSE" and c.trigger.doc is doc
+    assert texts(c.agents) == ["France"] and c.trigger.text == "Denounces"
+
+
+def test_headline_bare_passive_and_to_future(clauses):
+    c = only(clauses("Curfew imposed in Lyon after clashes"), "COERCE")
+    assert c.entry.mode == "curfew" and texts(c.patients) == [] and c.agents == []
+    c = only(clauses("Dozens of captives released in Lyon"), "RETREAT")
+    assert c.entry.mode == "release"
+    c = only(clauses("Government to impose curfew in capital"), "THREATEN")
+    assert c.entry.cameo == "1323"
+
+
+def test_reversed_roles(clauses):
+    c = only(clauses("The rebels received weapons from Iran."), "AID")
+    assert texts(c.agents) == ["Iran"] and texts(c.patients) == ["The rebels"]
+    c = only(clauses("The former minister faces charges of corruption."), "ACCUSE")
+    assert texts(c.patients) == ["The former minister"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("The camp was attacked by militiamen armed with machetes.", "primitive"),
+        ("Three soldiers were killed by an improvised explosive device.", "explosives"),
+        ("Gunmen attacked a police station in the north.", "firearms"),
+        ("Government helicopters attacked rebel positions.", "aerial"),
+        ("Insurgents killed the provincial governor on Monday.", "assassinate"),
+    ],
+)
+def test_assault_mode_from_weapons_and_victims(clauses, sentence, mode):
+    c = only(clauses(sentence), "ASSAULT")
+    assert c.entry.mode == mode

@@ -9,7 +9,8 @@ from tidings.resolve.actors import ActorResolver
 TEXT = ("President Donald Trump accused Iran of orchestrating the attack. Trump said he would respond. "
         "Kataeb Hezbollah said the group would retaliate. Iraq's Foreign Ministry condemned the strikes, "
         "and the ministry summoned the US ambassador. Minister Juan Carlos Jobet met the envoy. "
-        "Jobet said talks went well. Pro-Iran protesters stormed the US embassy, which was guarded by Marines.")
+        "Jobet said talks went well. "
+        "Pro-Iran protesters stormed the US embassy, which was guarded by Marines.")
 
 
 @pytest.fixture(scope="session")
@@ -85,3 +86,16 @@ def test_unknown_organisation_takes_the_article_country(nlp):
     if span.root.ent_type_ not in ("ORG", "NORP", "FAC", "GPE", ""):
         pytest.skip(f"the model tagged the name {span.root.ent_type_}")
     assert actor is not None and actor.country == "KEN" and "from the article" in actor.why
+
+
+def test_definite_role_takes_the_country_of_its_antecedent(nlp):
+    resolver = ActorResolver()
+    doc = nlp("Angry Iraqi protesters gathered outside. The demonstrators threw rocks.")
+    ctx = resolver.context("2019-12-31")
+    found = {}
+    for sent in doc.sents:
+        resolver.observe(sent, ctx)
+        for chunk in sent.noun_chunks:
+            found[chunk.text] = resolver.resolve_span(chunk, ctx)
+    assert triple(found["The demonstrators"])[1:] == ("IRQ", "CVL")
+    assert "Iraqi protesters" in found["The demonstrators"].why

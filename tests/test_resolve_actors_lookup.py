@@ -116,3 +116,25 @@ def test_unknown_names_and_junk_stay_unresolved(resolver):
 
 def test_misspelt_nationality_words_are_caught(resolver):
     assert code(resolver, "Kazahks")[0] == "KAZ"
+
+
+def test_phrases_whose_head_is_no_actor_keep_only_the_country(resolver):
+    assert resolver.lookup("military aid") is None
+    assert code(resolver, "Chinese investment") == ("CHN", None)
+    assert code(resolver, "an amusement park in Kabul") == ("AFG", None)
+    assert code(resolver, "targets in Syria") == ("SYR", None)
+
+
+def test_appositions_and_partitives_describe_the_actor(resolver):
+    assert code(resolver, "Harry Tseng, Taiwan's deputy foreign minister") == ("TWN", "GOV")
+    assert code(resolver, "dozens of Kenyan students") == ("KEN", "EDU")
+    assert code(resolver, "A team of heavily armed police") == (None, "COP")
+
+
+def test_place_names_inside_person_names_do_not_count(resolver):
+    assert code(resolver, "King Hassan") == (None, "GOV")  # not Hassan, India
+    assert code(resolver, "Madras High Court") == ("IND", "JUD")
+
+
+def test_dissolved_bodies_keep_their_sector(resolver):
+    assert code(resolver, "DfID", "2023-01-01") == ("GBR", "GOV")

@@ -16,8 +16,9 @@ class Loopback:
     """A real http.server on 127.0.0.1 serving canned routes.
 
     `routes[path]` is a list of (status, headers, body) answered in turn (the
-    last one repeats), so a route can fail twice and then succeed. Requests
-    and their headers are recorded for politeness checks.
+    last one repeats), so a route can fail twice and then succeed. A route
+    with an ETag answers 304 to a matching If-None-Match. Requests and their
+    headers are recorded for politeness checks.
     """
 
     def __init__(self) -> None:
@@ -32,6 +33,8 @@ class Loopback:
                 owner.headers.append({k.lower(): v for k, v in self.headers.items()})
                 answers = owner.routes.get(self.path, [(404, {}, b"not here")])
                 status, headers, body = answers[min(owner.hits[self.path], len(answers)) - 1]
+                if headers.get("ETag") and self.headers.get("If-None-Match") == headers["ETag"]:
+                    status, body = 304, b""
                 self.send_response(status)
                 for k, v in headers.items():
                     self.send_header(k, v)

@@ -180,3 +180,18 @@ def test_store_query_total_is_capped_for_substring_filters(store, monkeypatch):
     assert page.total == 5 and page.total_exact is False and len(page.items) == 3
     exact = store.query_events(EventFilters.parse(type="AID"), limit=3)
     assert exact.total_exact is True and exact.total == sum(e.type == "AID" for e in EVENTS)
+
+
+def test_store_query_bbox_same_answer_by_either_plan(store, monkeypatch):
+    from tidings.store import store as store_module
+
+    by_index = query_all(store, bbox="40,30,55,40")
+    monkeypatch.setattr(store_module, "BBOX_SCAN_FROM", 0)  # always walk the date index
+    by_date = query_all(store, bbox="40,30,55,40")
+    assert ids(by_index) == ids(by_date) and by_index.total == by_date.total
+
+
+def test_store_dyads_filtered_and_unfiltered_agree_with_records(store):
+    want = Counter((e.actors[0].country, e.recipients[0].country) for e in EVENTS if e.type == "AID")
+    got = store.dyads(EventFilters.parse(type="AID"), level="country", limit=1000)
+    assert {(d["actor"], d["recipient"]): d["n"] for d in got} == dict(want)

@@ -164,6 +164,26 @@ class Event:
             "confidence": round(self.confidence, 3),
         }
 
+    @classmethod
+    def from_contract(cls, d: dict[str, Any]) -> "Event":
+        """Rebuild an Event from a contract dict (as stored or as printed by `code`)."""
+        actor_keys = ("text", "name", "country", "sector", "wikidata")
+        place_keys = ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature")
+        loc = d.get("location")
+        return cls(
+            **{k: d.get(k) for k in (
+                "id", "article_id", "sentence_index", "sentence", "trigger", "type", "mode",
+                "cameo", "quad_class", "goldstein", "date", "date_text", "date_precision",
+                "fatalities", "injuries", "size",
+            )},
+            contexts=list(d.get("contexts") or []),
+            actors=[Actor(**{k: a.get(k) for k in actor_keys}) for a in d.get("actors") or []],
+            recipients=[Actor(**{k: a.get(k) for k in actor_keys}) for a in d.get("recipients") or []],
+            location=Place(**{k: loc.get(k) for k in place_keys}) if loc else None,
+            modality=d.get("modality") or "asserted",
+            confidence=d.get("confidence") or 0.0,
+        )
+
     def spans(self) -> dict[str, Any]:
         """Argument spans (offsets into Article.text) for the article view."""
         return {

@@ -19,13 +19,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import code as code_cmd
-    from . import eval as eval_cmd
-    from . import quotes as quotes_cmd
+    from . import actor, bench, code, events, ingest, places, quotes, serve, watch
+    from . import eval as eval_mod
 
-    main.add_command(code_cmd.code)
-    main.add_command(eval_cmd.eval_command)
-    main.add_command(quotes_cmd.quotes)
+    for command in (
+        code.code, ingest.ingest, events.events, serve.serve, actor.actor, places.places,
+        quotes.quotes, eval_mod.eval_command, bench.bench, watch.watch,
+    ):
+        main.add_command(command)
 
 
 _register()

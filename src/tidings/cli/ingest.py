@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
+from ..errors import InputFailure
 from .common import coder_options, report_failure, valid_date
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    inputs: list[str]
+    db: str | None
+    date: str | None
+    workers: int
+    batch_size: int
+    coder_options: Any  # tidings.pipeline.CoderOptions (imported lazily)
+    on_failure: Callable[[InputFailure], None]
+
+
 def _default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 @click.command("ingest")
@@ -22,10 +37,11 @@ def _default_workers() -> int:
 @click.option("--workers", type=click.IntRange(1, 256), default=_default_workers, show_default="cores, at most 4",
               help="Worker processes (local) or coder actors (ray).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=32, show_default=True,
-              help="Articles per task sent to a worker.")
+              help="Articles per task sent to a worker or actor.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
               help="With --engine ray: write events as Parquet partitions into this folder.")
+@click.option("--ray-address", help="With --engine ray: join this cluster ('auto', ray://host:10001).")
 @click.option("--failures", "failures_path", type=click.Path(dir_okay=False),
               help="Append one JSON line per skipped input or article (origin, code, reason).")
 @click.option("--progress/--no-progress", default=None,
@@ -39,58 +55,63 @@ def ingest(
     batch_size: int,
     engine: str,
     parquet_dir: str | None,
+    ray_address: str | None,
     failures_path: str | None,
     progress: bool | None,
-    **opts: object,
+    **opts: Any,
 ) -> None:
     """Code files, folders, JSONL/CSV/Parquet, WARC files, feeds and URLs into a store.
 
-    Safe to interrupt: run the same command again and it codes only what is
-    not stored yet. Failing inputs are reported and skipped.
+    Safe to interrupt (even kill -9): run the same command again and it codes
+    only what is not stored yet. Failing inputs are reported and skipped.
     """
     from ..pipeline import CoderOptions
     from ..run.batch import FailureLog
 
-    options = CoderOptions(
-        actor_files=tuple(opts["actor_files"]),  # type: ignore[arg-type]
-        lexicon_files=tuple(opts["lexicon_files"]),  # type: ignore[arg-type]
-        replace_actors=bool(opts["replace_actors"]),
-        replace_lexicon=bool(opts["replace_lexicon"]),
-    )
     log = FailureLog(failures_path)
 
-    def on_failure(failure):  # type: ignore[no-untyped-def]
+    def on_failure(failure: InputFailure) -> None:
         report_failure(failure)
         log(failure)
 
+    job = _Job(
+        inputs=list(inputs), db=db, date=date, workers=workers, batch_size=batch_size,
+        coder_options=CoderOptions(
+            actor_files=tuple(opts["actor_files"]),
+            lexicon_files=tuple(opts["lexicon_files"]),
+            replace_actors=bool(opts["replace_actors"]),
+            replace_lexicon=bool(opts["replace_lexicon"]),
+        ),
+        on_failure=on_failure,
+    )
     try:
         if engine == "ray":
-            _run_ray(inputs, db, parquet_dir, date, workers, batch_size, options, on_failure)
+            _run_ray(job, Path(parquet_dir) if parquet_dir else None, ray_address)
         else:
-            if not db:
-                raise click.UsageError("--db is required with --engine local")
-            _run_local(inputs, db, date, workers, batch_size, options, on_failure, progress)
+            _run_local(job, progress)
     finally:
         log.close()
 
 
-def _run_local(inputs, db, date, workers, batch_size, options, on_failure, progress) -> None:  # type: ignore[no-untyped-def]
+def _run_local(job: _Job, progress: bool | None) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from ..errors import TidingsError
     from ..run.batch import ingest_items
-    from ..run.local import RunOptions
+    from ..run.local import RunOptions, RunStats
     from ..run.sources import count_records, read_sources
 
+    if not job.db:
+        raise click.UsageError("--db is required with --engine local")
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
-    total = count_records(inputs) if show else None
+    total = count_records(job.inputs) if show else None
     bar = Progress(
         TextColumn("[bold]coding"),
         BarColumn(),
         TextColumn("{task.completed:,.0f}/{task.fields[total_text]}"),
-        TextColumn("{task.fields[rate]:.1f} art/s"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
         TextColumn("{task.fields[counts]}"),
         TimeElapsedColumn(),
         TextColumn("ETA"),
@@ -100,50 +121,57 @@ def _run_local(inputs, db, date, workers, batch_size, options, on_failure, progr
     )
     task = bar.add_task("coding", total=total, rate=0.0, counts="", total_text=f"{total:,}" if total else "?")
 
-    def on_progress(s):  # type: ignore[no-untyped-def]
+    def on_progress(s: RunStats) -> None:
         bar.update(task, completed=s.coded + s.skipped + s.failed, rate=s.rate,
                    counts=f"new {s.coded:,} · stored {s.skipped:,} · failed {s.failed:,}")
 
     try:
         with bar:
             stats = ingest_items(
-                read_sources(inputs, date), db,
-                coder_options=options,
-                run_options=RunOptions(workers=workers, batch_size=batch_size),
-                on_failure=on_failure, on_progress=on_progress,
+                read_sources(job.inputs, job.date), job.db,
+                coder_options=job.coder_options,
+                run_options=RunOptions(workers=job.workers, batch_size=job.batch_size),
+                on_failure=job.on_failure, on_progress=on_progress,
             )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("tidings: interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
     click.echo(
         f"tidings: coded {stats.coded:,} articles ({stats.events:,} events) in {stats.seconds:.1f} s "
-        f"= {stats.rate:.1f} articles/s; {stats.skipped:,} already stored, {stats.failed:,} failed",
+        f"= {stats.rate:.1f} articles/s (+{stats.setup_seconds:.1f} s setup); "
+        f"{stats.skipped:,} already stored, {stats.failed:,} failed",
         err=True,
     )
+    if stats.failed and not (stats.coded or stats.skipped):
+        sys.exit(1)  # nothing at all could be read or coded
 
 
-def _run_ray(inputs, db, parquet_dir, date, workers, batch_size, options, on_failure) -> None:  # type: ignore[no-untyped-def]
+def _run_ray(job: _Job, parquet_dir: Path | None, address: str | None) -> None:
     from ..errors import TidingsError
     from ..run.batch import coder_factory
     from ..run.ray_runner import RayOptions, run_ray
 
-    if not (db or parquet_dir):
+    if not (job.db or parquet_dir):
         raise click.UsageError("--engine ray needs --parquet DIR or --db postgresql://...")
     try:
         stats = run_ray(
-            list(inputs),
-            coder_factory=coder_factory(options),
-            options=RayOptions(actors=workers, batch_size=batch_size),
-            parquet_dir=Path(parquet_dir) if parquet_dir else None,
-            db=db,
-            date=date,
-            on_failure=on_failure,
+            job.inputs,
+            coder_factory=coder_factory(job.coder_options),
+            options=RayOptions(actors=job.workers, batch_size=job.batch_size, address=address),
+            parquet_dir=parquet_dir,
+            db=job.db,
+            date=job.date,
+            on_failure=job.on_failure,
         )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(
         f"tidings: ray coded {stats.coded:,} articles ({stats.events:,} events) in {stats.seconds:.1f} s "
-        f"= {stats.rate:.1f} articles/s; {stats.failed:,} failed",
+        f"= {stats.rate:.1f} articles/s (+{stats.setup_seconds:.1f} s starting Ray); "
+        f"{stats.skipped:,} already stored, {stats.failed:,} failed",
         err=True,
     )
-    if stats.failed and not stats.coded:
+    if stats.failed and not (stats.coded or stats.skipped):
         sys.exit(1)

@@ -55,7 +55,8 @@ def parse_date(text: str | None, today: dt.date = WRITTEN) -> str:
     text = text.strip()
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text.title() if "%B" in fmt or "%b" in fmt else text, fmt).date().isoformat()
+            value = text.title() if "%b" in fmt.lower() else text  # "1 july 2021"
+            return dt.datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
             continue
     raise ValueError(f"unreadable date in the cases: {text!r}")
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--actors", action="append", default=[], help="extra actor dictionary")
     parser.add_argument("--errors", action="store_true", help="list the cases that fail")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=WRITTEN,
-                        help=f"date that 'Today' and undated cases mean (default {WRITTEN}, when they were written)")
+                        help=f"what 'Today' and undated cases mean (default {WRITTEN}, when written)")
     args = parser.parse_args(argv)
     result = score(args.cases, ActorResolver(extra_files=args.actors), today=args.today, details=args.errors)
     for key in ("country", "country_sector", "sector", "null"):

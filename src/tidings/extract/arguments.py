@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .headline import bare_passive, is_headline
+from .headline import bare_passive, in_root_phrase, is_headline
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -110,7 +110,7 @@ def is_passive(verb: Token) -> bool:
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
         or bare_passive(verb)
-        or (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and is_headline(verb.sent))
+        or (verb.tag_ == "VBN" and verb.dep_ == "acl" and in_root_phrase(verb.head) and is_headline(verb.sent))
     )
 
 

@@ -327,6 +327,8 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
         attributive = anchor.dep_ == "acl" and anchor.head.pos_ == "NOUN"  # "a threat to boycott"
         if mood == "future" and governor is None and not attributive and is_stated_intent(anchor):
             intent = intent_entry(entry, onto)
+            if intent is not None and intent.type == "THREATEN" and (code := threat_code(entry)):
+                intent = _with(intent, cameo=code, mode=onto.cameo(code).plover_mode)
             if intent is not None:
                 entry, mood, recoded = intent, "asserted", True
         elif mood == "negated" and governor is None and is_refusal(anchor):

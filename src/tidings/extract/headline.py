@@ -57,12 +57,27 @@ def is_headline(sent: Span) -> bool:
 
 
 def bare_passive(verb: Token) -> bool:
-    """'Curfew imposed after clashes': a root participle with a subject and no auxiliary."""
-    return (
-        verb.tag_ == "VBN" and verb.dep_ == "ROOT"
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        and is_headline(verb.sent)
-    )
+    """'Curfew imposed after clashes': a root participle with a subject and no auxiliary.
+
+    The tagger often reads such a participle as a past tense ("imposed"/VBD);
+    without an object and without a closing full stop the passive reading wins.
+    """
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return is_headline(verb.sent)
+    unpunctuated = not verb.sent.text.rstrip().endswith((".", "!", "?", '"'))
+    return verb.tag_ == "VBD" and unpunctuated and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def in_root_phrase(tok: Token) -> bool:
+    """Is the token inside the noun phrase that is the headline's root ('Dozens of captives')?"""
+    node = tok
+    while node.dep_ != "ROOT":
+        if node.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET") or node.head is node:
+            return False
+        node = node.head
+    return node.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def headline_future(verb: Token) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
-from .headline import bare_passive, is_headline
+from .headline import bare_passive, in_root_phrase, is_headline
 from .words import inflection_guesses
 
 OCCUR = {
@@ -109,7 +109,7 @@ GENERIC_HEADS = {"effort", "efforts", "bid", "campaign", "initiative", "process"
 def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
     best: tuple[int, LexEntry, Token] | None = None
     around = _around(verb)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or bare_passive(verb)
     particles = {p.lower_ for p in _particles(verb)}
     for e in _entries(lex, "light", verb):
         plus = e.words.index("+")
@@ -181,7 +181,7 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
 def _passive_without_agent(verb: Token) -> bool:
     kids = {c.dep_ for c in verb.children}
     passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" and "dobj" not in kids or bool(kids & {"auxpass", "nsubjpass"}))
-    if passive and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and is_headline(verb.sent):
+    if passive and verb.dep_ == "acl" and in_root_phrase(verb.head) and is_headline(verb.sent):
         return False  # headline: "Dozens of captives released in Lyon" is the news itself
     if passive and verb.dep_ == "acl" and verb.head.dep_ == "attr" and any(
             c.dep_ == "expl" for c in verb.head.head.children):

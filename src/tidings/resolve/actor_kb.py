@@ -80,7 +80,8 @@ class Entry:
             if ended and self.sector is None:
                 last = max(ended, key=lambda c: c.end or "")
                 if self.kind == "person" and any(c.sector in OFFICE_SECTORS for c in ended):
-                    return last.country or self.country, "ELI", f"former {last.title or last.sector} (until {last.end})"
+                    note = f"former {last.title or last.sector} (until {last.end})"
+                    return last.country or self.country, "ELI", note
                 if self.kind != "person":  # a dissolved body keeps what it was
                     return last.country or self.country, last.sector, f"{_note(last)} (dissolved)"
         return self.country, self.sector, ""
@@ -186,7 +187,8 @@ def _check_sector(sector: str | None, where: str) -> str | None:
         return None
     sector = sector.upper()
     if sector not in SECTORS:
-        raise DataFileError(f"{where}: unknown sector {sector!r} (PLOVER sectors: {' '.join(sorted(SECTORS))})")
+        known = " ".join(sorted(SECTORS))
+        raise DataFileError(f"{where}: unknown sector {sector!r} (PLOVER sectors: {known})")
     return sector
 
 

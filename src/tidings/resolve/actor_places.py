@@ -71,7 +71,9 @@ class Cities:
             key = tokens(sub.name)
             if country not in known or not key or len(key) > MAX_TOKENS or len("".join(key)) < 4:
                 continue
-            if all(k in _FUNCTION_WORDS for k in key) or key in kb.index or key in kb.proper or key in self.index:
+            if all(k in _FUNCTION_WORDS for k in key):
+                continue
+            if key in kb.index or key in kb.proper or key in self.index:
                 continue
             seen[key] = country if seen.get(key, country) == country else None
             names[key] = sub.name

@@ -39,6 +39,7 @@ FORMER = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed", "o
 # Sectors of role nouns that, said with "the" and no country ("the army"), mean the home country's.
 DEFINITE_HOME = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
+_ALL_KINDS = frozenset({"person", "group", "org", "ministry", "country", "people"})
 _OBSERVED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ORG_ENTS = frozenset({"ORG", "NORP", "FAC"})  # spaCy labels an unknown organisation may carry
 
@@ -77,7 +78,7 @@ class ActorResolver:
         start, end = offset + span.start_char, offset + span.end_char
         keys = tokens(span.text)
         if len(keys) == 1 and keys[0] in _PRONOUNS:
-            tok = next(t for t in span if t.lower_ == keys[0])
+            tok = next((t for t in span if t.lower_ == keys[0]), span[0])
             return self._pronoun(span, tok, ctx, start, end)
         bare = tuple(t for t in keys if t not in DETERMINERS)
         if len(bare) == 1 and keys[0] == "the" and bare[0] in GROUP_NOUNS | MINISTRY_NOUNS | COUNTRY_NOUNS:
@@ -94,11 +95,8 @@ class ActorResolver:
         if decision is None:
             return self._unknown(span, ctx, start, end)
         actor = self._actor(span.text, decision, start, end)
-        if actor.country is None and keys[:1] == ("the",) and actor.sector in DEFINITE_HOME:
-            home = ctx.home_country()
-            if home:
-                actor.country = home
-                actor.why = f"{actor.why}; country {home} from the article"
+        if actor.country is None and keys[:1] == ("the",) and actor.sector is not None:
+            self._definite_country(actor, ctx, start)
         self._learn_names(span, decision, actor, ctx)
         ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]))
         return actor
@@ -175,6 +173,16 @@ class ActorResolver:
         if m is None:
             return None
         return copy_actor(m.actor, why=f"'the {noun}' -> '{m.actor.text}'")
+
+    def _definite_country(self, actor: Actor, ctx: ActorContext, start: int) -> None:
+        """'the demonstrators' after 'Iraqi protesters' are Iraqi; 'the army' is the home country's."""
+        m = ctx.antecedent(_ALL_KINDS, start, sector=actor.sector)
+        if m is not None:
+            actor.country = m.actor.country
+            actor.why = f"{actor.why}; country {actor.country} from earlier '{m.actor.text}'"
+        elif actor.sector in DEFINITE_HOME and ctx.home_country():
+            actor.country = ctx.home_country()
+            actor.why = f"{actor.why}; country {actor.country} from the article"
 
     def _unknown(self, span: Span, ctx: ActorContext, start: int, end: int) -> Actor | None:
         """A named organisation we do not know: kept, with the article's home country."""

@@ -79,12 +79,19 @@ class ActorContext:
             return None
         return self.countries.most_common(1)[0][0]
 
-    def antecedent(self, kinds: frozenset[str] | set[str], before: int | None) -> Mention | None:
-        """The compatible mention that ends nearest before `before` (longest on ties)."""
+    def antecedent(self, kinds: frozenset[str] | set[str], before: int | None,
+                   sector: str | None = None) -> Mention | None:
+        """The compatible mention that ends nearest before `before` (longest on ties).
+
+        With `sector`, only mentions of that sector that have a country count
+        ("the demonstrators" after "Iraqi protesters").
+        """
         limit = before if before is not None else 1 << 62
         best: Mention | None = None
         for m in self.mentions:
             if m.position >= limit or m.kind not in kinds:
+                continue
+            if sector is not None and (m.actor.sector != sector or not m.actor.country):
                 continue
             if best is None or _rank(m) > _rank(best):
                 best = m

@@ -26,7 +26,7 @@ _COMMENT_BLOCK = re.compile(r"<!--.*?-->", re.S)
 _CODE = re.compile(r"\[([^\]}]*)[\]}]")  # legacy files sometimes close with "}"
 # CAMEO agent codes that PLOVER renamed or folded (manual 5.2.1 note 4; CIV in old files).
 _CAMEO_SECTOR = {"HLH": "MED", "CIV": "CVL", "INS": "REB", "SEP": "REB", "MOD": None, "RAD": None}
-_IGO_SPECIAL = {"UNO": "UNO", "EUR": "EUR", "EU": "EUR"}
+_IGO_SPECIAL = {"UNO": "UNO", "EUR": "EUR"}
 
 
 def _strip_comments(text: str) -> list[tuple[int, str]]:

@@ -33,7 +33,7 @@ from .geo_recognise import Mention, Recogniser, _lookup_key, _trim
 
 MAX_CANDIDATES = 60
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 2.0, "RGN": 2.0, "ADM1": 1.0, "AREA": 1.0}
-DEFAULT_POP = {"ADM1": 1_000_000, "ADM2": 30_000, "RGN": 100_000, "PPLX": 10_000}
+DEFAULT_POP = {"ADM1": 300_000, "ADM2": 30_000, "RGN": 100_000, "PPLX": 10_000}
 ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
 COHERENCE = 1.0  # score per other name expected in the same first-level division
 SPREAD_TOP = 15  # readings of a name that share its probability mass

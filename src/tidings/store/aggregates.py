@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from ..errors import QueryError
 from .filters import EventFilters, event_conditions
-from .schema import daily_country_counts, daily_type_counts, events
+from .schema import daily_country_counts, daily_type_counts, dyad_counts, events
 
 COUNT_BY = ("day", "week", "month", "type", "country")
 _DATE_FILTERS = {"date_from", "date_to"}
@@ -52,7 +52,7 @@ def _rollup_select(table: sa.Table, key: str, f: EventFilters, by: str) -> sa.Se
 
 # Substring and full-text filters cannot use an index to count: their totals
 # stop counting here (the page itself is exact) and say so.
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 _UNINDEXED = {"actor", "q"}
 
 
@@ -97,6 +97,13 @@ def counts(conn: sa.Connection, by: str, f: EventFilters) -> list[dict[str, Any]
     return [{"key": k, "n": n} for k, n in sorted(tally.items())]
 
 
+def _dyad_rollup() -> Any:
+    """dyad_counts with "" turned back into NULL, so it reads like the events columns."""
+    c = dyad_counts.c
+    cols = [sa.func.nullif(c[k], "").label(k) for k in ("actor_name", "actor_country", "recipient_name", "recipient_country")]
+    return sa.select(*cols, c.n).subquery("dyads").c
+
+
 def _bucket(value: str | None, by: str) -> str:
     if by in ("type", "country") or value is None:
         return value or ""
@@ -110,7 +117,7 @@ def _bucket(value: str | None, by: str) -> str:
 
 def dyads(conn: sa.Connection, f: EventFilters, level: str = "name", limit: int = 100) -> list[dict[str, Any]]:
     """Most frequent (actor, recipient) pairs, by actor name or by country."""
-    e = events.c
+    e = events.c if f.set_fields() else _dyad_rollup()
     if level == "name":
         keys = [e.actor_name, e.actor_country, e.recipient_name, e.recipient_country]
         present = [e.actor_name.is_not(None), e.recipient_name.is_not(None)]
@@ -119,7 +126,7 @@ def dyads(conn: sa.Connection, f: EventFilters, level: str = "name", limit: int 
         present = [e.actor_country.is_not(None), e.recipient_country.is_not(None)]
     else:
         raise QueryError("level: must be name or country")
-    n = sa.func.count().label("n")
+    n = (sa.func.count() if f.set_fields() else sa.func.sum(e.n)).label("n")
     stmt = (
         sa.select(*keys, n)
         .where(*event_conditions(f, conn.dialect.name), *present)

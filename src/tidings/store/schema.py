@@ -97,6 +97,7 @@ events = sa.Table(
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_type_date", "type", "date"),
     sa.Index("ix_events_actor_country_date", "actor_country", "date"),
+    sa.Index("ix_events_actor_country_type_date", "actor_country", "type", "date"),
     sa.Index("ix_events_actor_sector", "actor_sector"),
     sa.Index("ix_events_recipient_country_date", "recipient_country", "date"),
     sa.Index("ix_events_lat_lon", "lat", "lon"),
@@ -160,6 +161,18 @@ daily_type_counts = sa.Table(
     metadata,
     sa.Column("day", sa.Text, primary_key=True),
     sa.Column("type", sa.Text, primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+
+# All-time dyads ("" where a name or country is missing), for the unfiltered
+# network view: a GROUP BY over a million wide event rows takes seconds.
+dyad_counts = sa.Table(
+    "dyad_counts",
+    metadata,
+    sa.Column("actor_name", sa.Text, primary_key=True),
+    sa.Column("actor_country", sa.Text, primary_key=True),
+    sa.Column("recipient_name", sa.Text, primary_key=True),
+    sa.Column("recipient_country", sa.Text, primary_key=True),
     sa.Column("n", sa.Integer, nullable=False),
 )
 

@@ -23,6 +23,9 @@ from .schema import articles, events, places, quotes, sentences
 from .write import SaveStats, save_results
 
 MAX_PAGE = 1000
+# A box holding at least this many events is listed by walking the date index
+# rather than the lat/lon index (see filters.event_conditions).
+BBOX_SCAN_FROM = 2000
 
 CONTRACT_FIELDS = (
     "id", "article_id", "sentence_index", "sentence", "trigger", "type", "mode", "contexts",
@@ -105,15 +108,15 @@ class Store:
         f = filters or EventFilters()
         _check_page(limit, offset)
         with self.engine.connect() as conn:
+            n, exact = aggregates.total(conn, f)
             stmt = (
                 sa.select(events)
-                .where(*event_conditions(f, self.dialect))
+                .where(*event_conditions(f, self.dialect, bbox_index=n < BBOX_SCAN_FROM))
                 .order_by(events.c.date.desc().nulls_last(), events.c.pk.desc())
                 .limit(limit)
                 .offset(offset)
             )
             items = [event_dict(r) for r in conn.execute(stmt).mappings()]
-            n, exact = aggregates.total(conn, f)
             return Page(n, limit, offset, items, total_exact=exact)
 
     def iter_events(self, filters: EventFilters | None = None, chunk: int = 5000) -> Iterator[dict[str, Any]]:

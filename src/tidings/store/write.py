@@ -28,6 +28,7 @@ from .schema import (
     articles,
     daily_country_counts,
     daily_type_counts,
+    dyad_counts,
     event_actors,
     events,
     places,
@@ -311,15 +312,20 @@ def _quote_row(q: Any, article_pk: int) -> dict[str, Any]:
 def _bump_rollups(conn: sa.Connection, event_rows: list[dict[str, Any]]) -> None:
     by_type = Counter((r["date"] or "", r["type"]) for r in event_rows)
     by_country = Counter((r["date"] or "", r["actor_country"] or "") for r in event_rows)
-    _upsert_counts(conn, daily_type_counts, "type", by_type)
-    _upsert_counts(conn, daily_country_counts, "country", by_country)
+    dyads = Counter(
+        (r["actor_name"] or "", r["actor_country"] or "", r["recipient_name"] or "", r["recipient_country"] or "")
+        for r in event_rows
+    )
+    _upsert_counts(conn, daily_type_counts, ("day", "type"), by_type)
+    _upsert_counts(conn, daily_country_counts, ("day", "country"), by_country)
+    _upsert_counts(conn, dyad_counts, ("actor_name", "actor_country", "recipient_name", "recipient_country"), dyads)
 
 
-def _upsert_counts(conn: sa.Connection, table: sa.Table, key: str, counts: Counter[tuple[str, str]]) -> None:
+def _upsert_counts(conn: sa.Connection, table: sa.Table, keys: tuple[str, ...], counts: Counter[tuple[str, ...]]) -> None:
     dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
     stmt = dialect_insert(table)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.day, table.c[key]],
+        index_elements=[table.c[k] for k in keys],
         set_={"n": table.c.n + stmt.excluded.n},
     )
-    conn.execute(stmt, [{"day": d, key: k, "n": n} for (d, k), n in counts.items()])
+    conn.execute(stmt, [{**dict(zip(keys, key, strict=True)), "n": n} for key, n in counts.items()])
