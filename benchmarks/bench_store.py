@@ -43,6 +43,7 @@ def fill(store: Store, n_events: int, per_article: int) -> dict[str, float]:
     t = time.perf_counter()
     stats = store.save(synthetic_results(n_events // per_article, per_article, seed=2024), batch_size=2000)
     secs = time.perf_counter() - t
+    store.optimize()
     return {"events": stats.events_added, "seconds": round(secs, 1), "events_per_s": round(stats.events_added / secs)}
 
 

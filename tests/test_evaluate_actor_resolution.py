@@ -50,11 +50,13 @@ def test_score_counts_each_kind_of_expectation(tmp_path: Path, resolver):
          "expected": [{"lhs": "wiki['title']", "op": "Eq", "value": "Geneva"}]},
     ])
     result = score(path, resolver)
-    assert (result["country_n"], result["country_accuracy"]) == (2, 0.5)
-    assert (result["country_sector_n"], result["country_sector_accuracy"]) == (2, 0.5)
-    assert (result["sector_n"], result["sector_accuracy"]) == (4, 0.75)
-    assert (result["null_n"], result["null_accuracy"]) == (1, 1.0)
-    assert result["skipped"] == 1
+    counts = result["counts"]
+    assert (counts["country"], result["country_accuracy"]) == (2, 0.5)
+    assert (counts["country_sector"], result["country_sector_accuracy"]) == (2, 0.5)
+    assert (counts["sector"], result["sector_accuracy"]) == (4, 0.75)
+    assert (counts["null"], result["null_accuracy"]) == (1, 1.0)
+    assert counts["skipped"] == 1
+    assert result["n"] == 5 and len(result["gold_sha256"]) == 64
 
 
 def test_context_argument_fills_a_missing_country(tmp_path: Path, resolver):
@@ -70,6 +72,6 @@ def test_shared_cases_hold_their_floor(shared, resolver):
     if not path.is_file():
         pytest.skip(f"{CASES} is absent from ../shared")
     result = score(path, resolver)
-    assert result["country_n"] > 300
+    assert result["counts"]["country"] > 300
     assert result["country_accuracy"] >= 0.85
     assert result["country_sector_accuracy"] >= 0.70

@@ -51,7 +51,10 @@ def test_headline_grammar(clauses):
 
 
 def test_active_clause_with_place_time_and_count(clauses):
-    c = only(clauses("Rebels shelled the town of Gorazde in eastern Bosnia on Monday, killing 12 civilians."), "ASSAULT")
+    c = only(
+        clauses("Rebels shelled the town of Gorazde in eastern Bosnia on Monday, killing 12 civilians."),
+        "ASSAULT",
+    )
     assert c.entry.mode == "heavy-weapons"
     assert texts(c.agents) == ["Rebels"]
     assert "eastern Bosnia" in texts(c.places) and texts(c.times) == ["Monday"]
@@ -71,7 +74,9 @@ def test_passive_without_agent_has_no_actor_and_less_confidence(clauses):
 
 
 def test_nominal_trigger_with_killing_clause(clauses):
-    c = only(clauses("US airstrikes killed at least 25 Kataeb Hezbollah fighters in western Iraq."), "ASSAULT")
+    c = only(
+        clauses("US airstrikes killed at least 25 Kataeb Hezbollah fighters in western Iraq."), "ASSAULT"
+    )
     assert c.entry.mode == "aerial" and texts(c.agents) == ["US"]
     assert c.fatalities == 25 and "western Iraq" in texts(c.places)
 
@@ -114,7 +119,10 @@ def test_relative_pronoun_takes_the_antecedent(clauses):
 
 
 def test_light_verbs(clauses):
-    assert only(clauses("The army launched an offensive against the rebels."), "ASSAULT").patients[0].text == "the rebels"
+    assert (
+        only(clauses("The army launched an offensive against the rebels."), "ASSAULT").patients[0].text
+        == "the rebels"
+    )
     assert only(clauses("Washington imposed sanctions on Tehran."), "SANCTION").patients[0].text == "Tehran"
     c = only(clauses("Putin held talks with Erdogan in Sochi."), "CONSULT")
     assert texts(c.patients) == ["Erdogan"] and texts(c.places) == ["Sochi"]
@@ -217,7 +225,8 @@ def test_title_case_headline_is_reparsed_and_mapped_back(nlp, lex):
 
 def test_headline_bare_passive_and_to_future(clauses):
     c = only(clauses("Curfew imposed in Lyon after clashes"), "COERCE")
-    assert c.entry.mode == "curfew" and texts(c.patients) == [] and c.agents == []
+    assert c.entry.mode == "curfew" and c.agents == []
+    assert texts(c.patients) == ["Lyon"]  # a territorial act applies to the place
     c = only(clauses("Dozens of captives released in Lyon"), "RETREAT")
     assert c.entry.mode == "release"
     c = only(clauses("Government to impose curfew in capital"), "THREATEN")
@@ -244,3 +253,17 @@ def test_reversed_roles(clauses):
 def test_assault_mode_from_weapons_and_victims(clauses, sentence, mode):
     c = only(clauses(sentence), "ASSAULT")
     assert c.entry.mode == mode
+
+
+def test_recipient_behind_the_object(clauses):
+    c = only(clauses("Bangladesh rejected an Indian proposal for a free trade agreement."), "REJECT")
+    assert "Indian" in texts(c.patients)
+    c = only(clauses("The US rejected calls by Kofi Annan to adopt reforms."), "REJECT")
+    assert "Kofi Annan" in texts(c.patients)
+    c = only(clauses("Palestinian officials demanded that the United States cut aid."), "REQUEST")
+    assert texts(c.patients) == ["the United States"]
+
+
+def test_reported_pronoun_subject_is_the_speaker(clauses):
+    c = only(clauses("Hungary has said it will support the resolution."), "AGREE")
+    assert texts(c.agents) == ["Hungary"]

@@ -76,3 +76,21 @@ def test_malformed_user_files_fail_with_a_coded_error(tmp_path: Path, name: str,
 def test_missing_user_file_is_a_data_file_error(tmp_path: Path):
     with pytest.raises(DataFileError):
         ActorResolver(extra_files=[tmp_path / "nope.yaml"])
+
+
+def test_a_new_leader_changes_the_coding_of_articles_after_the_start_date(tmp_path: Path):
+    from tidings.model import Article, Paragraph
+    from tidings.pipeline import Coder, CoderOptions
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(NEW_LEADER_YAML, encoding="utf-8")
+    coder = Coder(CoderOptions(actor_files=(str(path),))).setup()
+    text = "Aliya Serikbayeva met the Kenyan president in Nairobi on Monday."
+    sectors = {}
+    for date in ("2031-02-01", "2031-06-01"):
+        article = Article(id=date, text=text, date=date, paragraphs=[Paragraph(0, len(text))])
+        result = next(iter(coder.code_articles([article])))
+        actors = [a for e in result.events for a in e.actors if a.name == "Aliya Serikbayeva"]
+        assert actors, f"no event with Serikbayeva as actor on {date}"
+        sectors[date] = {(a.country, a.sector) for a in actors}
+    assert sectors == {"2031-02-01": {("KAZ", None)}, "2031-06-01": {("KAZ", "GOV")}}

@@ -23,6 +23,8 @@ class FakeCoder:
         for a in articles:
             if "CRASH" in a.text:
                 os._exit(3)
+            if "RAISE" in a.text:
+                raise RuntimeError("a bug that takes the whole batch down")
             if "FAIL" in a.text:
                 out.append(InputFailure(a.id, CodingError("boom")))
             else:
@@ -36,6 +38,11 @@ class BrokenCoder:
 
     def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
         raise AssertionError("never called")
+
+
+class DyingCoder(BrokenCoder):
+    def setup(self) -> None:
+        os._exit(5)  # e.g. the OOM killer while loading the model
 
 
 class MemorySink:
@@ -87,6 +94,15 @@ def test_run_local_reports_failures_and_goes_on() -> None:
     assert {f.origin for f in failures} == {"x.html", "a2"}
 
 
+def test_run_local_isolates_an_article_that_breaks_its_batch() -> None:
+    sink = MemorySink()
+    items = [art(n) for n in range(6)] + [art(50, "RAISE an error")]
+    stats, failures = run(items, sink, workers=1, batch_size=7)
+    assert stats.coded == 6 and len(sink.saved) == 6
+    (bad,) = failures
+    assert bad.origin == "a50" and "RuntimeError" in bad.reason
+
+
 def test_run_local_survives_a_worker_crash() -> None:
     sink = MemorySink()
     items = [art(n) for n in range(12)]
@@ -100,4 +116,11 @@ def test_run_local_survives_a_worker_crash() -> None:
 def test_run_local_stops_when_the_coder_cannot_set_up() -> None:
     runner = LocalRunner(BrokenCoder, MemorySink(), RunOptions(workers=1), content_hash=chash)
     with pytest.raises(RunnerError, match="no model here"):
+        runner.run([art(1)])
+
+
+@pytest.mark.parametrize("coder", [BrokenCoder, DyingCoder])
+def test_run_local_stops_when_the_coder_cannot_set_up_any_way(coder: type) -> None:
+    runner = LocalRunner(coder, MemorySink(), RunOptions(workers=2), content_hash=chash)
+    with pytest.raises(RunnerError, match="set"):
         runner.run([art(1)])

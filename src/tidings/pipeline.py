@@ -109,6 +109,9 @@ class Coder:
         k = self.knowledge
         places = k.geoparser.find(docs, article)
         actor_ctx = k.actors.context(article.date)
+        dateline = places.dateline_place()
+        if dateline is not None and dateline.country:
+            actor_ctx.country = dateline.country  # home of "the army", unknown local groups
         result = ArticleResult(article=article, places=list(places.places))
         index = 0
         for doc in docs:
@@ -169,7 +172,7 @@ class Coder:
             goldstein=code.goldstein if code else None,
             actors=actors,
             recipients=recipients,
-            location=self._location(clause, sent, places),
+            location=self._location(clause, places),
             fatalities=clause.fatalities,
             injuries=clause.injuries,
             size=clause.size,
@@ -194,13 +197,13 @@ class Coder:
                 out.append(actor)
         return out
 
-    def _location(self, clause: Clause, sent: Span, places: PlaceContext) -> Place | None:
+    def _location(self, clause: Clause, places: PlaceContext) -> Place | None:
         """The place attached to the trigger, else the sentence's, else the dateline's."""
         for span in clause.places:
             place = places.resolve_span(span)
             if place is not None:
                 return place
-        return places.sentence_place(sent) or places.dateline_place()
+        return places.event_place(clause.trigger) or places.dateline_place()
 
     def _date(self, event: Event, clause: Clause, article: Article) -> None:
         for span in clause.times:

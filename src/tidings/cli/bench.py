@@ -60,7 +60,7 @@ def bench(
     if components:
         times = spacy_component_seconds([a.text for a in articles], MODEL_NAME, batch_size)
         total = sum(times.values())
-        click.echo("spaCy component seconds (1 proc): " + ", ".join(
+        click.echo("spaCy component CPU seconds (1 proc): " + ", ".join(
             f"{name} {t:.2f} ({t / total:.0%})" for name, t in times.items()))
     click.echo(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     ratio = ours.articles_per_s / theirs.articles_per_s if theirs.articles_per_s else 0.0

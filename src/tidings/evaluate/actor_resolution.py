@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,11 +145,13 @@ def score(path: Path | None = None, resolver: ActorResolver | None = None,
             tallies[key][1] += 1
         rows.append({"test": record.get("test"), "text": text, "date": date, "got": [country, sector],
                      "expected": {k: v for k, v in expected.items()}, "ok": outcome})
+    # Only rates at the top level (the eval gate reads every number in 0..1 as a figure).
     result: dict[str, Any] = {
         f"{k}_accuracy": round(good / n, 4) if n else None for k, (good, n) in tallies.items()
     }
-    result.update({f"{k}_n": n for k, (_, n) in tallies.items()})
-    result["skipped"] = skipped
+    result["n"] = len(rows)
+    result["gold_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    result["counts"] = {**{k: n for k, (_, n) in tallies.items()}, "skipped": skipped}
     result["reference_date"] = today.isoformat()
     result["targets"] = TARGETS
     if details:
@@ -169,8 +172,8 @@ def main(argv: list[str] | None = None) -> None:
         acc = result[f"{key}_accuracy"]
         target = TARGETS.get(f"{key}_accuracy")
         note = f"  (target {target:.2f})" if target else ""
-        print(f"{key:15} {acc if acc is not None else '-':>7}  n={result[f'{key}_n']}{note}")
-    print(f"skipped        {result['skipped']:>7}  (Wikipedia look-ups, no comparable field)")
+        print(f"{key:15} {acc if acc is not None else '-':>7}  n={result['counts'][key]}{note}")
+    print(f"skipped        {result['counts']['skipped']:>7}  (Wikipedia look-ups, no comparable field)")
     print(f"reference date {result['reference_date']}")
     if args.errors:
         for row in result["cases"]:

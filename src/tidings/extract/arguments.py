@@ -20,27 +20,103 @@ from spacy.tokens import Span, Token
 
 from .headline import bare_passive, in_root_phrase, is_headline
 
-SUBJ = ("nsubj", "nsubjpass", "csubj")
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 QUANTITY_HEADS = {
-    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
-    "million", "millions", "number", "crowd", "crowds", "group", "groups", "band", "tens",
-    "some", "many", "most", "all", "several", "one", "two", "three", "both", "members",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "million",
+    "millions",
+    "number",
+    "crowd",
+    "crowds",
+    "group",
+    "groups",
+    "band",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "one",
+    "two",
+    "three",
+    "both",
+    "members",
 }
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "from", "off", "along"}
+PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "into",
+    "on",
+    "from",
+    "off",
+    "along",
+}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 DEFAULT_TARGETS = {
-    "CONSULT": ("with",), "AGREE": ("with",), "COOPERATE": ("with",), "AID": ("to",),
-    "ASSAULT": ("on", "against"), "PROTEST": ("against", "outside"), "SANCTION": ("on", "against"),
-    "MOBILIZE": ("against",), "ACCUSE": (), "REQUEST": (), "REJECT": (), "THREATEN": (),
-    "SUPPORT": (), "CONCEDE": ("to",), "RETREAT": (), "COERCE": ("against", "on"),
+    "CONSULT": ("with",),
+    "AGREE": ("with", "to"),
+    "COOPERATE": ("with",),
+    "AID": ("to",),
+    "ASSAULT": ("on", "against"),
+    "PROTEST": ("against", "outside"),
+    "SANCTION": ("on", "against"),
+    "MOBILIZE": ("against",),
+    "ACCUSE": (),
+    "REQUEST": (),
+    "REJECT": (),
+    "THREATEN": (),
+    "SUPPORT": (),
+    "CONCEDE": ("to",),
+    "RETREAT": ("from",),
+    "COERCE": ("against", "on", "to"),
 }
 # Verbs whose direct object is what is sent or moved, not who receives it.
 THING_OBJECT = {
-    "provide", "supply", "deliver", "donate", "airlift", "send", "deploy", "dispatch", "mobilize",
-    "mobilise", "mass", "station", "withdraw", "pull", "reinforce", "ship", "offer", "pledge",
+    "provide",
+    "supply",
+    "deliver",
+    "donate",
+    "airlift",
+    "send",
+    "deploy",
+    "dispatch",
+    "mobilize",
+    "mobilise",
+    "mass",
+    "station",
+    "withdraw",
+    "pull",
+    "reinforce",
+    "ship",
+    "offer",
+    "pledge",
 }
-KEEP_LEFT = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "predet", "advmod", "npadvmod"}
+KEEP_LEFT = {
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "det",
+    "nummod",
+    "quantmod",
+    "case",
+    "predet",
+    "advmod",
+    "npadvmod",
+}
 
 
 def noun_span(tok: Token) -> Span:
@@ -52,6 +128,8 @@ def noun_span(tok: Token) -> Span:
             start = min(start, min(t.i for t in c.subtree))
     end = tok.i + 1
     for c in tok.rights:
+        if c.dep_ == "punct":
+            continue
         if c.dep_ == "case":  # possessive 's
             end = max(end, c.i + 1)
         elif c.dep_ == "prep" and c.lower_ == "of":
@@ -61,6 +139,13 @@ def noun_span(tok: Token) -> Span:
                 end = max(end, last + 1)
         elif c.dep_ in ("compound", "flat", "nummod") and c.i == end:
             end = c.i + 1
+        elif c.dep_ == "appos" and doc[end].text == "," and min(t.i for t in c.subtree) == end + 1:
+            # "Kenzo Oshima, the UN relief coordinator": the title names the actor
+            if tok.pos_ == "PROPN" and (c.pos_ == "NOUN" or any(d.dep_ == "det" for d in c.children)):
+                end = max(t.i for t in c.subtree) + 1
+                while end > tok.i + 1 and doc[end - 1].is_punct:
+                    end -= 1
+            break
         else:
             break
     while start < tok.i and doc[start].dep_ in ("cc", "punct", "prep"):
@@ -71,12 +156,30 @@ def noun_span(tok: Token) -> Span:
 def _dateline(tok: Token) -> bool:
     """'BAGHDAD, Dec 31 (AFP) - ...': a capitalised place opening the sentence is no actor."""
     doc = tok.doc
-    return tok.i == tok.sent.start and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "-", "(")
+    return (
+        tok.i == tok.sent.start
+        and tok.is_upper
+        and len(tok) > 1
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in (",", "-", "(")
+    )
 
 
 def split_conj(tok: Token) -> list[Token]:
-    """The token and every noun conjoined with it ("Israel and Hamas")."""
-    conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i]
+    """The token and every noun conjoined with it ("Israel and Hamas").
+
+    A list the parser reads as an apposition ("The US, Russia, and Switzerland")
+    counts too: a name in apposition to a name that itself starts a coordination.
+    """
+    for c in tok.children:
+        if c.dep_ == "appos" and is_name(c) and is_name(tok) and any(d.dep_ in ("cc", "conj") for d in c.children):
+            return [t for t in (tok, *split_conj(c)) if not _dateline(t)]
+    coordinated = any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
+    conj = [
+        c
+        for c in tok.conjuncts
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i and c.is_alpha and coordinated
+    ]
     return [t for t in (tok, *conj) if not _dateline(t)] or [tok]
 
 
@@ -108,9 +211,15 @@ def antecedent(tok: Token) -> Token:
 def is_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
+        or (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("acl", "relcl")
+            and any(c.dep_ == "agent" for c in verb.children)
+        )
         or bare_passive(verb)
-        or (verb.tag_ == "VBN" and verb.dep_ == "acl" and in_root_phrase(verb.head) and is_headline(verb.sent))
+        or (
+            verb.tag_ == "VBN" and verb.dep_ == "acl" and in_root_phrase(verb.head) and is_headline(verb.sent)
+        )
     )
 
 
@@ -133,7 +242,11 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "threatened to summon": the threatener; "..., killing 25": the killer
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if verb.dep_ == "xcomp" and objs and head.lemma_ in ("urge", "ask", "order", "force", "persuade", "tell", "call"):
+        if (
+            verb.dep_ == "xcomp"
+            and objs
+            and head.lemma_ in ("urge", "ask", "order", "force", "persuade", "tell", "call")
+        ):
             return [content_head(objs[0])]
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _same_form(verb, head):
@@ -147,14 +260,61 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
 def _same_form(a: Token, b: Token) -> bool:
     """Conjoined verbs share a subject when they share a tense ('met and agreed')."""
     past = {"VBD", "VBN"}
-    return a.tag_ == b.tag_ or (a.tag_ in past and b.tag_ in past) or a.tag_ in ("VB",) and b.tag_ in ("VB", "VBP")
+    return (
+        a.tag_ == b.tag_
+        or (a.tag_ in past and b.tag_ in past)
+        or a.tag_ in ("VB",)
+        and b.tag_ in ("VB", "VBP")
+    )
+
+
+SPEECH_VERBS = {
+    "say", "announce", "declare", "confirm", "tell", "state", "insist", "add", "write", "warn",
+    "indicate", "signal", "reiterate", "assure", "claim", "report", "quote", "admit", "stress",
+}
+PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+
+
+def speaker_of(tok: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds `tok` ("Hungary said it would ...")."""
+    node = tok
+    for _ in range(6):
+        if node.head is node:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+            subs = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS]
+            if subs:
+                return content_head(subs[0])
+            if node.head.dep_ == "xcomp" or node.head.dep_ == "pcomp":  # "was quoted as saying"
+                node = node.head
+                continue
+            return None
+        node = node.head
+    return None
+
+
+def _name_fragments(heads: list[Token]) -> list[Token] | None:
+    """Several 'subjects' that are one mis-parsed name ("Sheikh Hamad bin Khalifa al-Thani")."""
+    if len(heads) < 2 or not all(h.pos_ == "PROPN" or h.text == "-" for h in heads):
+        return None
+    doc = heads[0].doc
+    lo, hi = min(h.i for h in heads), max(h.i for h in heads)
+    if all(doc[i].pos_ in ("PROPN", "PUNCT") and doc[i].text != "," for i in range(lo, hi + 1)):
+        return heads
+    return None
 
 
 def agents(verb: Token) -> list[Span]:
     out: list[Span] = []
-    for head in subject_tokens(verb):
+    heads = subject_tokens(verb)
+    if (fragments := _name_fragments(heads)) is not None:
+        first = noun_span(fragments[0])
+        return [first.doc[first.start : max(h.i for h in fragments) + 1]]
+    for head in heads:
         if _dateline(head):
             continue
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            head = speaker_of(verb) or head  # "Hungary said it will support": Hungary
         if head.pos_ in ("NUM",) or (head.lower_ in ("there", "it") and head.dep_ == "expl"):
             continue
         for tok in split_conj(head):
@@ -162,17 +322,33 @@ def agents(verb: Token) -> list[Span]:
     return out
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
+def _is_time(tok: Token) -> bool:
+    """A date word; a name the NER swallowed into a date ("Bashar Assad Tuesday") is not."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    return tok.pos_ != "PROPN" or tok.lower_ in WEEKDAYS or tok.like_num
+
+
 def _pobjs(prep: Token) -> list[Token]:
     return [o for o in prep.children if o.dep_ == "pobj"]
 
 
-def patients(verb: Token, targets: tuple[str, ...], type_: str, skip_preps: tuple[str, ...] = ()) -> list[Span]:
+def patients(
+    verb: Token, targets: tuple[str, ...], type_: str, skip_preps: tuple[str, ...] = ()
+) -> list[Span]:
     """Recipients of the act done by `verb` (a verb, or an event noun for nominal triggers)."""
     heads: list[Token] = []
     preps = set(targets or DEFAULT_TARGETS.get(type_, ())) - set(skip_preps)
     if verb.pos_ in ("VERB", "AUX"):
         if is_passive(verb):
-            heads += [c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and bare_passive(verb))]
+            heads += [
+                c
+                for c in verb.children
+                if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and bare_passive(verb))
+            ]
             if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not heads:
                 heads.append(verb.head)  # "the embassy attacked by protesters"
         objects = ("dative",) if verb.lemma_.lower() in THING_OBJECT else ("dobj", "dative", "obj")
@@ -180,14 +356,51 @@ def patients(verb: Token, targets: tuple[str, ...], type_: str, skip_preps: tupl
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             heads += _pobjs(c)
+        if c.dep_ == "ccomp" and type_ == "REQUEST":  # "demanded that the US cancel ..."
+            heads += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     out: list[Span] = []
     for h in heads:
         h = antecedent(h)
-        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (
-                h.pos_ == "NUM" and not any(t.dep_ == "prep" for t in h.children)):
+        names = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if _is_time(h) and names:  # "met with Syrian President Bashar Assad Tuesday"
+            h = names[-1]
+        if _is_time(h) or h.ent_type_ in ("MONEY", "PERCENT") or (
+            h.pos_ == "NUM" and not any(t.dep_ == "prep" for t in h.children)
+        ):
             continue
         for tok in split_conj(content_head(h)):
             out.append(noun_span(content_head(tok)))
+    return out
+
+
+OWNER_PREPS = ("from", "by", "of", "for", "with", "against", "on", "to")
+NAME_ENTS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+
+
+def is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
+
+
+def owners(thing: Token) -> list[Span]:
+    """Whose a thing is, or whom it is aimed at: the recipient behind an object.
+
+    "rejected an *Indian* proposal", "*Serbia's* suppression", "calls *by Kofi
+    Annan*", "demands *from Shona rebels*", "aid *for Bosnia*", "contact *with the
+    United States*". Names themselves have no owner.
+    """
+    if is_name(thing):
+        return []
+    out: list[Span] = []
+    for c in thing.children:
+        if c.dep_ == "poss":
+            out.append(noun_span(c))
+        elif c.dep_ in ("amod", "compound", "nmod") and is_name(c):
+            out.append(thing.doc[c.i : c.i + 1] if c.dep_ == "amod" else noun_span(c))
+        elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            for o in _pobjs(c):
+                if o.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+                    continue
+                out += [noun_span(content_head(t)) for t in split_conj(content_head(o))]
     return out
 
 
@@ -216,7 +429,9 @@ def places(trigger: Token, sent: Span) -> list[Span]:
             continue
         for o in _pobjs(prep):
             found = None
-            if o.ent_type_ in PLACE_ENTS or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE")):
+            if o.ent_type_ in PLACE_ENTS or (
+                o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE")
+            ):
                 found = o
             else:  # "in the town of Gorazde"
                 found = next((t for t in o.subtree if t.ent_type_ in PLACE_ENTS and t.dep_ == "pobj"), None)

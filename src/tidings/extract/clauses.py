@@ -29,20 +29,111 @@ from .quotes import inside_quotes, quote_regions
 from .triggers import Trigger, find_triggers
 
 VIOLENT = {"ASSAULT", "COERCE"}
+# Natural and accidental causes are not political actors ("floods destroyed houses").
+NATURAL_CAUSES = {
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "storms",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "earthquake",
+    "quake",
+    "wildfire",
+    "wildfires",
+    "fire",
+    "fires",
+    "landslide",
+    "landslides",
+    "tsunami",
+    "drought",
+    "rain",
+    "rains",
+    "collapse",
+    "building",
+    "buildings",
+    "accident",
+    "crash",
+    "disease",
+    "virus",
+    "outbreak",
+    "pandemic",
+    "epidemic",
+    "heatwave",
+    "avalanche",
+    "eruption",
+    "lightning",
+    "winds",
+    "tornado",
+}
 NATIONAL_MODS = {"GPE", "NORP", "ORG"}
 # The CAMEO threat matching the threatened act, by the act's code (longest prefix wins):
 # "threatened to cut ties" 1313, "to impose sanctions" 1312, "to impose a curfew" 1323...
 THREAT_BY_ACT = {
-    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
-    "17": "137", "171": "1382", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
-    "173": "132", "174": "136", "191": "1381", "192": "1382",
-    "14": "133", "15": "138", "18": "138", "19": "1384", "20": "1385", "08": "136",
+    "16": "131",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "137",
+    "171": "1382",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "173": "132",
+    "174": "136",
+    "191": "1381",
+    "192": "1382",
+    "14": "133",
+    "15": "138",
+    "18": "138",
+    "19": "1384",
+    "20": "1385",
+    "08": "136",
 }
-PRIORITY = ("suicide-attack", "unconventional", "explosives", "drone", "aerial", "heavy-weapons", "firearms", "primitive", "crowd-control")
+PRIORITY = (
+    "suicide-attack",
+    "unconventional",
+    "explosives",
+    "drone",
+    "aerial",
+    "heavy-weapons",
+    "firearms",
+    "primitive",
+    "crowd-control",
+)
 HIGH_OFFICE = {
-    "president", "minister", "chief", "governor", "mayor", "leader", "commander", "general", "judge",
-    "prosecutor", "senator", "lawmaker", "deputy", "premier", "king", "prince", "ambassador", "envoy",
-    "candidate", "official", "spokesman", "cleric", "imam", "journalist", "activist",
+    "president",
+    "minister",
+    "chief",
+    "governor",
+    "mayor",
+    "leader",
+    "commander",
+    "general",
+    "judge",
+    "prosecutor",
+    "senator",
+    "lawmaker",
+    "deputy",
+    "premier",
+    "king",
+    "prince",
+    "ambassador",
+    "envoy",
+    "candidate",
+    "official",
+    "spokesman",
+    "cleric",
+    "imam",
+    "journalist",
+    "activist",
 }
 
 
@@ -67,6 +158,23 @@ class Clause:
         return self.entry.type
 
 
+# Nouns whose possessor is the victim, not the doer ("al-Rufai's killing").
+VICTIM_POSSESSOR = {
+    "killing",
+    "assassination",
+    "execution",
+    "murder",
+    "death",
+    "arrest",
+    "detention",
+    "kidnapping",
+    "abduction",
+    "release",
+    "torture",
+    "beheading",
+}
+
+
 def _noun_agents(noun: Token) -> list[Span]:
     """Who carried out a nominal event: 'by' agent, possessor, national modifier."""
     out: list[Span] = []
@@ -78,10 +186,10 @@ def _noun_agents(noun: Token) -> list[Span]:
     if out:
         return out
     for c in noun.lefts:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and noun.lemma_.lower() not in VICTIM_POSSESSOR:
             out.append(args.noun_span(c))
         elif c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in NATIONAL_MODS or c.pos_ == "PROPN"):
-            out.append(noun.doc[c.i:c.i + 1] if c.dep_ == "amod" else args.noun_span(c))
+            out.append(noun.doc[c.i : c.i + 1] if c.dep_ == "amod" else args.noun_span(c))
     for c in noun.children:  # "airstrikes carried out by US jets"
         if c.dep_ == "acl" and c.tag_ == "VBN":
             out += args.agents(c)
@@ -91,11 +199,13 @@ def _noun_agents(noun: Token) -> list[Span]:
 def _noun_patients(trig: Trigger, verb: Token | None) -> list[Span]:
     noun = trig.head
     out = args.patients(noun, trig.entry.targets, trig.entry.type)
+    if noun.lemma_.lower() in VICTIM_POSSESSOR:
+        out += [args.noun_span(c) for c in noun.lefts if c.dep_ == "poss"]
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "kill", "destroy", "wound"):
             out += [args.noun_span(d) for d in c.children if d.dep_ == "dobj"]
     if verb is not None:
-        out += [args.noun_span(d) for d in verb.children if d.dep_ == "dobj"]
+        out += [args.noun_span(d) for d in verb.children if d.dep_ in ("dobj", "nsubjpass")]
     return out
 
 
@@ -110,15 +220,35 @@ def _folded_verbs(triggers: list[Trigger]) -> tuple[list[Trigger], dict[int, Tok
             subj = [c for c in t.head.children if c.dep_ in ("nsubj",) and c.i in nouns]
             if not subj and t.head.dep_ in ("acl", "relcl") and t.head.head.i in nouns:
                 subj = [t.head.head]  # "airstrikes that killed 25", "US airstrikes killed 25" (headline)
+            if not subj and t.entry.lemma in ("kill", "wound", "injure"):
+                # "was killed Thursday in an airstrike": the strike is the event
+                subj = [
+                    o
+                    for c in t.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+                    for o in c.children
+                    if o.dep_ == "pobj" and o.i in nouns
+                ][:1]
             if subj and t.entry.type in ("ASSAULT", "COERCE"):
                 verb_of[subj[0].i] = t.head
                 continue
         gov = by_head.get(t.head.head.i)
-        if (t.entry.type in ("REQUEST", "ACCUSE") and t.head.tag_ == "VBG" and gov is not None
-                and gov.entry.type == "PROTEST" and t.head.dep_ in ("advcl", "xcomp", "acl", "pcomp", "conj")):
+        if (
+            t.entry.type in ("REQUEST", "ACCUSE")
+            and t.head.tag_ == "VBG"
+            and gov is not None
+            and gov.entry.type == "PROTEST"
+            and t.head.dep_ in ("advcl", "xcomp", "acl", "pcomp", "conj")
+        ):
             continue  # "demonstrated calling for independence": the slogan of the protest
-        if (t.entry.lemma in ("kill", "wound", "injure") and t.head.tag_ == "VBG" and t.head.dep_ in ("advcl", "conj", "xcomp")
-                and gov is not None and gov is not t and gov.entry.type in ("ASSAULT", "COERCE", "PROTEST")):
+        if (
+            t.entry.lemma in ("kill", "wound", "injure")
+            and t.head.tag_ == "VBG"
+            and t.head.dep_ in ("advcl", "conj", "xcomp")
+            and gov is not None
+            and gov is not t
+            and gov.entry.type in ("ASSAULT", "COERCE", "PROTEST")
+        ):
             continue  # "opened fire, killing 3": the killing is the shooting's toll
         keep.append(t)
     return keep, verb_of
@@ -128,7 +258,16 @@ def _governing_trigger(tok: Token, heads: dict[int, Trigger]) -> Trigger | None:
     """The trigger whose complement this act is ('threatened to summon' -> threatened)."""
     node = tok
     for _ in range(4):
-        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "dobj"):
+        if node.head is node or node.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "pcomp",
+            "pobj",
+            "prep",
+            "acl",
+            "advcl",
+            "dobj",
+        ):
             return None
         node = node.head
         if node.i in heads:
@@ -156,7 +295,9 @@ def _sharpen_threat(entry: LexEntry, act: LexEntry) -> LexEntry:
     return _with(entry, cameo=code, mode=cameo.plover_mode, contexts=cameo.contexts)
 
 
-def _assault_mode(entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon) -> LexEntry:
+def _assault_mode(
+    entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon
+) -> LexEntry:
     """An ASSAULT with no mode takes one from its weapons or its victim.
 
     "attacked by militiamen armed with machetes" -> primitive; "killed by an
@@ -168,17 +309,24 @@ def _assault_mode(entry: LexEntry, anchor: Token, agents: list[Span], patients: 
         return entry
     onto = load_ontology()
     victims = {t.i for p in patients for t in p}
-    pool = [t for t in args.local_subtree(anchor) if t.i not in victims]
+    pool = [t for t in args.local_subtree(anchor) if t.i not in victims and t.i != anchor.i]
     pool += [t for a in agents for t in a.root.subtree if t.i not in victims]
     found: set[str] = set()
     for tok in pool:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        for key in (tok.lower_, tok.lemma_.lower(), f"{prev.lower_} {tok.lower_}" if prev is not None else ""):
+        for key in (
+            tok.lower_,
+            tok.lemma_.lower(),
+            f"{prev.lower_} {tok.lower_}" if prev is not None else "",
+        ):
             if key in lex.instruments:
                 found.add(lex.instruments[key])
     mode = next((m for m in PRIORITY if m in found), None)
-    if mode is None and entry.lemma in ("kill", "shoot", "murder", "gun") and any(
-            p.root.lemma_.lower() in HIGH_OFFICE for p in patients):
+    if (
+        mode is None
+        and entry.lemma in ("kill", "shoot", "murder", "gun")
+        and any(p.root.lemma_.lower() in HIGH_OFFICE for p in patients)
+    ):
         mode = "assassinate"
     if mode is None:
         return entry
@@ -288,16 +436,23 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
     regions = quote_regions(sent.doc)
     onto = load_ontology()
     out: list[tuple[Trigger, Clause]] = []
-    threatened: dict[int, list[Span]] = {}
+    inner_patients: dict[int, list[Span]] = {}
     for trig in triggers:
         head, entry = trig.head, trig.entry
         quoted = inside_quotes(head, regions)
         if trig.is_nominal:
             verb = verb_of.get(head.i) or next(
-                (c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("kill", "wound", "injure", "hit", "target")),
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ in ("acl", "relcl")
+                    and c.lemma_.lower() in ("kill", "wound", "injure", "hit", "target")
+                ),
                 None,
             )
             agents = _noun_agents(head)
+            if not agents and verb is not None:  # "guerrillas wounded two soldiers in a bomb attack"
+                agents = args.agents(verb)
             patients = _noun_patients(trig, verb)
             mood = modality(verb) if verb is not None else "asserted"
             anchor = verb or (head.head if head.dep_ in ("nsubj", "nsubjpass") else head)
@@ -308,22 +463,37 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             if entry.kind == "phrasal":  # "opened fire on X": 'fire' is part of the verb
                 patients = [p for p in patients if p.root.lower_ not in entry.words]
             if entry.kind == "phrasal" and entry.words and entry.words[-1] not in skip:
-                patients += [args.noun_span(o) for c in head.children if c.dep_ == "prep" and c.lower_ == entry.words[-1]
-                             for o in c.children if o.dep_ == "pobj"]
-            if trig.noun is not None:
-                patients = [p for p in patients if p.root.i != trig.noun.i]
+                patients += [
+                    args.noun_span(o)
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == entry.words[-1]
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
+            if trig.noun is not None:  # the event noun is not its own recipient ("a series of airstrikes")
+                patients = [p for p in patients if not (p.start <= trig.noun.i < p.end)]
                 patients += args.patients(trig.noun, entry.targets, entry.type)
+                if trig.noun.dep_ in ("compound", "amod"):  # "a mediation effort between X and Y"
+                    patients += args.patients(trig.noun.head, entry.targets, entry.type)
             mood = modality(head)
             anchor = head
         if quoted and not agents:
             continue  # a slogan or an imperative in quotes, not a reported act
+        if any(
+            a.root.lemma_.lower() in NATURAL_CAUSES
+            or a.root.lower_ in NATURAL_CAUSES
+            or any(t.lower_ in ("cyclone", "hurricane", "typhoon", "storm") for t in a)
+            for a in agents
+        ):
+            continue  # "Tropical Cyclone Jude slammed...", "collapsing buildings injured 15"
         if entry.reverse:  # "X faced charges from Y": Y acts on X
             agents, patients = patients, agents
         governor = _governing_trigger(head if not trig.is_nominal else anchor, heads)
         recoded = False
         if governor is not None and governor.entry.type == "THREATEN" and entry.type != "THREATEN":
-            heads[governor.head.i] = Trigger(governor.span, governor.head, _sharpen_threat(governor.entry, entry), governor.noun)
-            threatened[governor.head.i] = patients  # "threatened to summon the ambassador": whom
+            heads[governor.head.i] = Trigger(
+                governor.span, governor.head, _sharpen_threat(governor.entry, entry), governor.noun
+            )
         attributive = anchor.dep_ == "acl" and anchor.head.pos_ == "NOUN"  # "a threat to boycott"
         if mood == "future" and governor is None and not attributive and is_stated_intent(anchor):
             intent = intent_entry(entry, onto)
@@ -335,6 +505,11 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             refusal = refusal_entry(entry)
             if refusal is not None:
                 entry, mood, recoded = refusal, "asserted", True
+        patients = _with_owners(patients, trig, entry, anchor, sent)
+        if entry.type == "PROTEST":
+            patients += _protest_targets(head if not trig.is_nominal else anchor)
+        if governor is not None and governor.entry.type in INHERITS:
+            inner_patients.setdefault(governor.head.i, patients)  # "threatened to summon the ambassador"
         entry = _assault_mode(entry, anchor, agents, patients, lexicon)
         agent_roots = {a.root.i for a in agents}
         patients = _unique([p for p in patients if p.root.i not in agent_roots])
@@ -351,18 +526,42 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             clause.size = _size(clause.agents)
         clause.confidence = _confidence(entry, clause, quoted, recoded)
         out.append((trig, clause))
-    for trig, clause in out:  # threats take the threatened act's code and recipients
+    for trig, clause in out:  # threats take the threatened act's code; governors its recipients
         new = heads.get(trig.head.i)
         if new is not None and new.entry is not trig.entry and clause.entry.type == "THREATEN":
             clause.entry = new.entry
-        if clause.entry.type == "THREATEN" and not clause.patients:
-            clause.patients = threatened.get(trig.head.i, [])
+        if clause.entry.type in INHERITS and not clause.patients:
+            agent_roots = {a.root.i for a in clause.agents}
+            clause.patients = [p for p in inner_patients.get(trig.head.i, []) if p.root.i not in agent_roots]
     _assign_counts(out, sent, verb_of)
     return sorted([c for _, c in out] + demands, key=lambda c: c.trigger.start)
 
 
-SPEECH = {"say", "declare", "announce", "conclude", "insist", "state", "reiterate", "tell", "add", "stress", "argue", "write", "warn"}
-MUST = LexEntry(lemma="must", pattern="say + must", type="REQUEST", mode=None, cameo="100", kind="verb", confidence=0.6, source="rule")
+SPEECH = {
+    "say",
+    "declare",
+    "announce",
+    "conclude",
+    "insist",
+    "state",
+    "reiterate",
+    "tell",
+    "add",
+    "stress",
+    "argue",
+    "write",
+    "warn",
+}
+MUST = LexEntry(
+    lemma="must",
+    pattern="say + must",
+    type="REQUEST",
+    mode=None,
+    cameo="100",
+    kind="verb",
+    confidence=0.6,
+    source="rule",
+)
 
 
 def _demands(sent: Span, taken: set[int]) -> list[Clause]:
@@ -378,15 +577,65 @@ def _demands(sent: Span, taken: set[int]) -> list[Clause]:
             if not musts:
                 continue
             doc = sent.doc
-            out.append(Clause(
-                trigger=doc[musts[0].i:comp.i + 1] if musts[0].i < comp.i else doc[comp.i:comp.i + 1],
-                entry=MUST,
-                agents=args.agents(verb),
-                patients=[args.noun_span(c) for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")],
-                places=args.places(verb, sent),
-                times=args.times(verb, sent),
-                confidence=0.6 if args.agents(verb) else 0.45,
-            ))
+            out.append(
+                Clause(
+                    trigger=doc[musts[0].i : comp.i + 1] if musts[0].i < comp.i else doc[comp.i : comp.i + 1],
+                    entry=MUST,
+                    agents=args.agents(verb),
+                    patients=[args.noun_span(c) for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")],
+                    places=args.places(verb, sent),
+                    times=args.times(verb, sent),
+                    confidence=0.6 if args.agents(verb) else 0.45,
+                )
+            )
+    return out
+
+
+# Governors that take their complement's recipients when they have none
+# ("threatened to summon the ambassador", "offered to hand over suspects to Britain").
+INHERITS = {"THREATEN", "AGREE", "REJECT", "CONCEDE"}
+PROTEST_AIMS = {"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "reject", "seek"}
+
+
+def _protest_targets(verb: Token) -> list[Span]:
+    """Whom a protest is aimed at: "to demand reforms by Suharto", "in protest against Sweden's decision"."""
+    out: list[Span] = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp", "acl", "conj") and c.lemma_.lower() in PROTEST_AIMS:
+            for p in args.patients(c, ("against", "from", "by", "on"), "PROTEST"):
+                out += [p, *args.owners(p.root)]
+        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+            for noun in (o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("protest", "opposition")):
+                for p in args.patients(noun, ("against", "of", "at", "over"), "PROTEST"):
+                    out += [p, *args.owners(p.root)]
+    return out
+
+
+# The light noun of these types is the other party's proposal or demand
+# ("rejected calls by Annan", "accepted demands from the rebels").
+OTHER_PARTY_NOUN = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"}
+# Types whose direct object is usually a thing whose owner is the recipient.
+THING_OBJECTS = {"REJECT", "CONCEDE", "AGREE", "REQUEST", "THREATEN", "SANCTION", "RETREAT", "SUPPORT"}
+# Where these acts apply is who they apply to ("extended the curfew in Abidjan").
+TERRITORIAL = {"COERCE", "CONCEDE", "THREATEN", "MOBILIZE", "SANCTION"}
+
+
+def _with_owners(patients: list[Span], trig: Trigger, entry: LexEntry, anchor: Token, sent: Span) -> list[Span]:
+    """Add the owners of things acted on, and for territorial acts the place, as recipients.
+
+    Only for types whose object is usually a thing (a plan, a demand, a ban),
+    not a party: "rejected an Indian proposal" -> India, but "met the US envoy"
+    stays one recipient.
+    """
+    if entry.reverse:
+        return patients
+    extra = [o for p in patients for o in args.owners(p.root)] if entry.type in THING_OBJECTS else []
+    if trig.noun is not None and entry.type in OTHER_PARTY_NOUN:
+        extra += args.owners(trig.noun)
+    out = patients + extra
+    people = entry.mode in ("arrest", "deport", "release")
+    if entry.type in TERRITORIAL and not people and not any(args.is_name(p.root) for p in out):
+        out += args.places(anchor, sent)  # "lifted the curfew in Abidjan"
     return out
 
 

@@ -16,24 +16,79 @@ import re
 from spacy.tokens import Span, Token
 
 UNITS = {
-    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a dozen": 12, "dozen": 12, "couple": 2, "a couple": 2, "pair": 2,
+    "zero": 0,
+    "no": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a dozen": 12,
+    "dozen": 12,
+    "couple": 2,
+    "a couple": 2,
+    "pair": 2,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # Conservative readings of vague plurals: the smallest amount the word allows.
 VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
-    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
 }
 # Words that qualify a number without changing the conservative value.
 QUALIFIERS = (
-    "at least", "at most", "more than", "less than", "fewer than", "over", "about", "around",
-    "nearly", "almost", "some", "up to", "roughly", "approximately", "an estimated",
-    "estimated", "as many as", "as few as", "close to", "upwards of", "just over", "just under",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "up to",
+    "roughly",
+    "approximately",
+    "an estimated",
+    "estimated",
+    "as many as",
+    "as few as",
+    "close to",
+    "upwards of",
+    "just over",
+    "just under",
 )
 _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
@@ -44,7 +99,7 @@ def _words_value(words: list[str]) -> int | None:
     i = 0
     while i < len(words):
         w = words[i]
-        pair = " ".join(words[i:i + 2])
+        pair = " ".join(words[i : i + 2])
         if w == "and":
             i += 1
             continue
@@ -88,7 +143,7 @@ def parse_number(text: str) -> int | None:
         changed = False
         for q in QUALIFIERS:
             if t.startswith(q + " "):
-                t = t[len(q) + 1:]
+                t = t[len(q) + 1 :]
                 changed = True
     if t.endswith(" of"):
         t = t[:-3]
@@ -100,18 +155,15 @@ def parse_number(text: str) -> int | None:
     return _words_value(t.split())
 
 
-QUANTITY_HEADS = {"hundred", "thousand", "million", "dozen", "score", "ten", "number", "crowd", "group", "dozens"}
-
-
 def count_of(tok: Token) -> int | None:
     """The number a noun phrase counts: '25 fighters', 'hundreds of protesters', 'an American'."""
-    nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "quantmod")]
+    nums = [c for c in tok.children if c.dep_ in ("nummod", "quantmod")]
     if nums:
         lo = min(t.i for n in nums for t in n.subtree)
         hi = max(t.i for n in nums for t in n.subtree)
-        return parse_number(tok.doc[lo:hi + 1].text)
+        return parse_number(tok.doc[lo : hi + 1].text)
     if tok.like_num and tok.pos_ == "NUM":
-        span = tok.doc[min(t.i for t in tok.subtree):tok.i + 1]
+        span = tok.doc[min(t.i for t in tok.subtree) : tok.i + 1]
         return parse_number(span.text)
     low = tok.text.lower()
     if low in VAGUE or tok.lemma_.lower() in ("hundred", "thousand", "dozen", "million"):
@@ -146,7 +198,11 @@ def sentence_counts(sent: Span) -> list[tuple[str, int, Token]]:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             roles = ("nsubjpass",) if passive else ("dobj",) if lemma not in ("die",) else ("nsubj",)
-            if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
+            if (
+                tok.dep_ in ("acl", "amod")
+                and tok.tag_ == "VBN"
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            ):
                 roles = ()
                 value = count_of(tok.head)
                 if value is not None:
@@ -168,7 +224,7 @@ def sentence_counts(sent: Span) -> list[tuple[str, int, Token]]:
             if not nums and tok.head.like_num:
                 nums = [tok.head]
             for n in nums:
-                value = parse_number(sent.doc[min(t.i for t in n.subtree):n.i + 1].text)
+                value = parse_number(sent.doc[min(t.i for t in n.subtree) : n.i + 1].text)
                 if value is not None:
                     out.append((kind, value, tok))
         elif lemma == "toll" and any(c.lower_ == "death" for c in tok.lefts):

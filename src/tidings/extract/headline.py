@@ -43,8 +43,33 @@ def recase(sent: Span, lex: Lexicon) -> str:
         text = tok.text
         low = text.lower()
         acronym = text.isupper() and len(text) > 1
-        if not acronym and text[:1].isupper() and (tok.is_stop or _known(low, vocabulary)) and tok.ent_type_ not in ("GPE", "NORP") or (
-            i > 0 and not acronym and low in ("of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "at", "as", "after", "over", "and")
+        if (
+            not acronym
+            and text[:1].isupper()
+            and (tok.is_stop or _known(low, vocabulary))
+            and tok.ent_type_ not in ("GPE", "NORP")
+            or (
+                i > 0
+                and not acronym
+                and low
+                in (
+                    "of",
+                    "the",
+                    "a",
+                    "an",
+                    "to",
+                    "in",
+                    "on",
+                    "for",
+                    "with",
+                    "by",
+                    "at",
+                    "as",
+                    "after",
+                    "over",
+                    "and",
+                )
+            )
         ):
             text = low
         out.append(text + tok.whitespace_)
@@ -57,17 +82,10 @@ def is_headline(sent: Span) -> bool:
 
 
 def bare_passive(verb: Token) -> bool:
-    """'Curfew imposed after clashes': a root participle with a subject and no auxiliary.
-
-    The tagger often reads such a participle as a past tense ("imposed"/VBD);
-    without an object and without a closing full stop the passive reading wins.
-    """
+    """'Captives released in Lyon': a root participle with a subject and no auxiliary, in a headline."""
     if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
         return False
-    if verb.tag_ == "VBN":
-        return is_headline(verb.sent)
-    unpunctuated = not verb.sent.text.rstrip().endswith((".", "!", "?", '"'))
-    return verb.tag_ == "VBD" and unpunctuated and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.tag_ == "VBN" and is_headline(verb.sent)
 
 
 def in_root_phrase(tok: Token) -> bool:
@@ -83,6 +101,8 @@ def in_root_phrase(tok: Token) -> bool:
 def headline_future(verb: Token) -> bool:
     """'Government to detain journalists': an announced plan."""
     return (
-        verb.dep_ == "ROOT" and verb.tag_ == "VB" and is_headline(verb.sent)
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and is_headline(verb.sent)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )

@@ -30,32 +30,148 @@ HYPO_AUX = {"could", "may", "might", "should", "can", "ca", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
 REFUSE = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "abandon"}
 FUTURE_GOVERNORS = {
-    "plan", "intend", "expect", "set", "go", "prepare", "threaten", "vow", "pledge", "promise",
-    "agree", "offer", "schedule", "decide", "resolve", "announce", "warn", "swear", "commit",
-    "want", "seek",
+    "plan",
+    "intend",
+    "expect",
+    "set",
+    "go",
+    "prepare",
+    "threaten",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "offer",
+    "schedule",
+    "decide",
+    "resolve",
+    "announce",
+    "warn",
+    "swear",
+    "commit",
+    "want",
+    "seek",
 }
 HYPO_GOVERNORS = {
-    "try", "attempt", "consider", "propose", "hope", "wish", "urge", "ask", "aim",
-    "demand", "call", "appeal", "press", "request", "discuss", "debate", "weigh", "mull", "need",
-    "accuse", "blame", "allege", "suspect", "charge", "fear", "risk", "plot", "conspire",
+    "try",
+    "attempt",
+    "consider",
+    "propose",
+    "hope",
+    "wish",
+    "urge",
+    "ask",
+    "aim",
+    "demand",
+    "call",
+    "appeal",
+    "press",
+    "request",
+    "discuss",
+    "debate",
+    "weigh",
+    "mull",
+    "need",
+    "accuse",
+    "blame",
+    "allege",
+    "suspect",
+    "charge",
+    "fear",
+    "risk",
+    "plot",
+    "conspire",
 }
 INTENT_NOUNS = {"plan", "plans", "intention", "threat", "promise", "pledge", "offer"}
 # "an appeal to lay down arms", "an invitation to attend": asked for, not done
 WISH_NOUNS = {
-    "appeal", "call", "calls", "demand", "demands", "request", "invitation", "proposal", "plea", "bid",
-    "ultimatum", "order", "effort", "efforts", "push", "drive", "campaign", "initiative", "hope", "hopes",
+    "appeal",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "request",
+    "invitation",
+    "proposal",
+    "plea",
+    "bid",
+    "ultimatum",
+    "order",
+    "effort",
+    "efforts",
+    "push",
+    "drive",
+    "campaign",
+    "initiative",
+    "hope",
+    "hopes",
 }
 REFUSE_NOUNS = {"refusal", "failure", "reluctance"}
 # Verbs whose to-infinitive reports the act itself ("began to withdraw"); any
 # other verb's to-infinitive is a purpose ("deployed Marines to reinforce").
-ASPECTUAL = {"begin", "start", "continue", "resume", "manage", "help", "keep", "proceed", "go", "come", "be", "have", "get", "use", "move", "act", "vote", "choose", "opt", "rush", "hasten"}
+ASPECTUAL = {
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "manage",
+    "help",
+    "keep",
+    "proceed",
+    "go",
+    "come",
+    "be",
+    "have",
+    "get",
+    "use",
+    "move",
+    "act",
+    "vote",
+    "choose",
+    "opt",
+    "rush",
+    "hasten",
+}
 # "jailed for helping militants", "convicted of spying": the offence is alleged
 PUNISH = {
-    "jail", "arrest", "detain", "convict", "sentence", "charge", "indict", "punish", "prosecute",
-    "fine", "execute", "sue", "imprison", "condemn", "criticize", "criticise", "denounce", "praise",
-    "thank", "blame", "accuse", "investigate", "probe", "try",
+    "jail",
+    "arrest",
+    "detain",
+    "convict",
+    "sentence",
+    "charge",
+    "indict",
+    "punish",
+    "prosecute",
+    "fine",
+    "execute",
+    "sue",
+    "imprison",
+    "condemn",
+    "criticize",
+    "criticise",
+    "denounce",
+    "praise",
+    "thank",
+    "blame",
+    "accuse",
+    "investigate",
+    "probe",
+    "try",
 }
-READY_ADJ = {"ready", "prepared", "willing", "set", "poised", "determined", "likely", "due", "about", "expected", "able", "eager"}
+READY_ADJ = {
+    "ready",
+    "prepared",
+    "willing",
+    "set",
+    "poised",
+    "determined",
+    "likely",
+    "due",
+    "about",
+    "expected",
+    "eager",
+}
 
 
 def _local(tok: Token) -> str | None:
@@ -81,8 +197,26 @@ def _local(tok: Token) -> str | None:
 
 SCHEDULE = {"schedule", "set", "due", "expect", "go", "likely", "about", "expected"}
 STATEMENT_VERBS = {
-    "say", "announce", "declare", "confirm", "tell", "state", "insist", "pledge", "promise", "vow",
-    "quote", "indicate", "signal", "write", "add", "reiterate", "assure", "warn", "offer", "decide",
+    "say",
+    "announce",
+    "declare",
+    "confirm",
+    "tell",
+    "state",
+    "insist",
+    "pledge",
+    "promise",
+    "vow",
+    "quote",
+    "indicate",
+    "signal",
+    "write",
+    "add",
+    "reiterate",
+    "assure",
+    "warn",
+    "offer",
+    "decide",
 }
 
 
@@ -97,7 +231,9 @@ def is_stated_intent(trigger: Token) -> bool:
         return True
     tok = trigger
     for _ in range(4):
-        if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
+        if tok.dep_ in ("xcomp", "acomp") or (
+            tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
+        ):
             lemma = tok.head.lemma_.lower()
             if lemma in SCHEDULE or tok.head.lower_ in SCHEDULE:
                 return False
@@ -128,11 +264,28 @@ def modality(trigger: Token) -> str:
         if head is tok:
             return "asserted"
         lemma = head.lemma_.lower()
-        if dep in ("xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl", "conj", "pobj", "dobj", "prep", "acomp"):
-            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children):
+        if dep in (
+            "xcomp",
+            "ccomp",
+            "pcomp",
+            "advcl",
+            "acl",
+            "relcl",
+            "conj",
+            "pobj",
+            "dobj",
+            "prep",
+            "acomp",
+        ):
+            if dep == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children
+            ):
                 return "hypothetical"
-            if dep == "advcl" and head.lemma_.lower() not in FUTURE_GOVERNORS | REFUSE and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            if (
+                dep == "advcl"
+                and head.lemma_.lower() not in FUTURE_GOVERNORS | REFUSE
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            ):
                 return "hypothetical"  # purpose: "met to discuss", "deployed to protect"
             if dep == "acl" and head.pos_ == "NOUN":
                 dets = {c.lower_ for c in head.children if c.dep_ == "det"}
@@ -166,9 +319,13 @@ def modality(trigger: Token) -> str:
             if dep == "conj":
                 tok = head
                 continue
-            if (dep == "xcomp" and head.pos_ == "VERB" and lemma not in ASPECTUAL
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-                    and any(c.dep_ == "dobj" for c in head.children)):
+            if (
+                dep == "xcomp"
+                and head.pos_ == "VERB"
+                and lemma not in ASPECTUAL
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                and any(c.dep_ == "dobj" for c in head.children)
+            ):
                 return "hypothetical"  # "deployed Marines to reinforce the embassy": purpose
             governed = _local(head)
             if governed in ("hypothetical", "future") and dep in ("xcomp", "ccomp"):
@@ -183,8 +340,13 @@ def modality(trigger: Token) -> str:
 
 
 COOPERATIVE_INTENT = {
-    "CONSULT": "036", "AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035",
-    "SUPPORT": "032", "AGREE": "030",
+    "CONSULT": "036",
+    "AID": "033",
+    "COOPERATE": "031",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+    "SUPPORT": "032",
+    "AGREE": "030",
 }
 HOSTILE_INTENT = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
 # An announced deployment is itself a show of force (CAMEO 150): kept as MOBILIZE.
@@ -196,9 +358,16 @@ def refusal_entry(entry: LexEntry) -> LexEntry | None:
     if entry.type not in COOPERATIVE_INTENT:
         return None
     return LexEntry(
-        lemma=entry.lemma, pattern=entry.pattern, type="REJECT", mode=None, cameo="120",
-        kind=entry.kind, words=entry.words, targets=entry.targets,
-        confidence=max(0.05, entry.confidence - 0.15), source=entry.source,
+        lemma=entry.lemma,
+        pattern=entry.pattern,
+        type="REJECT",
+        mode=None,
+        cameo="120",
+        kind=entry.kind,
+        words=entry.words,
+        targets=entry.targets,
+        confidence=max(0.05, entry.confidence - 0.15),
+        source=entry.source,
     )
 
 

@@ -17,13 +17,49 @@ from spacy.tokens import Doc, Span, Token
 from .arguments import noun_span
 
 SPEECH_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "write", "tweet", "post", "insist",
-    "warn", "explain", "note", "claim", "stress", "argue", "reply", "ask", "shout", "chant",
-    "acknowledge", "admit", "confirm", "report", "quote", "comment", "vow", "charge",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "declare",
+    "announce",
+    "write",
+    "tweet",
+    "post",
+    "insist",
+    "warn",
+    "explain",
+    "note",
+    "claim",
+    "stress",
+    "argue",
+    "reply",
+    "ask",
+    "shout",
+    "chant",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "report",
+    "quote",
+    "comment",
+    "vow",
+    "charge",
 }
 OPEN_QUOTES = {'"', "\u201c", "\u201e", "''", "``"}
 CLOSE_QUOTES = {'"', "\u201d", "''"}
-POST_WORDS = {"twitter", "x", "facebook", "telegram", "instagram", "truth", "social", "media", "post", "tweet"}
+POST_WORDS = {
+    "twitter",
+    "x",
+    "facebook",
+    "telegram",
+    "instagram",
+    "truth",
+    "social",
+    "media",
+    "post",
+    "tweet",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +136,12 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
             start = min(t.i for t in comp.subtree)
             while doc[start].dep_ == "mark" and start < comp.i:  # drop "that"
                 start += 1
-            span = doc[start:max(t.i for t in comp.subtree) + 1]
+            span = doc[start : max(t.i for t in comp.subtree) + 1]
             if span.start in covered or len(span) < 3:
                 continue
-            posted = any(t.lower_ in POST_WORDS for t in tok.subtree if t.i not in range(span.start, span.end))
+            posted = any(
+                t.lower_ in POST_WORDS for t in tok.subtree if t.i not in range(span.start, span.end)
+            )
             stated = any(t.lower_ == "statement" for t in sent)
             kind = "statement" if posted or stated or tok.lemma_ in ("write", "tweet", "post") else "indirect"
             out.append(QuoteSpan(quote=span, speaker=_speaker_of(tok) or _according_to(sent), kind=kind))

@@ -23,11 +23,54 @@ from .headline import bare_passive, in_root_phrase, is_headline
 from .words import inflection_guesses
 
 OCCUR = {
-    "happen", "occur", "erupt", "break", "take", "kill", "wound", "injure", "leave", "hit", "target",
-    "destroy", "damage", "continue", "rage", "spread", "come", "claim", "rock", "shake", "strike",
-    "begin", "start", "resume", "intensify", "escalate", "flare", "turn", "left", "cause",
-    "paralyze", "paralyse", "disrupt", "force", "draw", "attract", "gather", "swell", "block",
-    "arrive", "reach", "increase", "grow", "mount", "stop", "halt", "end", "enter",
+    "happen",
+    "occur",
+    "erupt",
+    "break",
+    "take",
+    "kill",
+    "wound",
+    "injure",
+    "leave",
+    "hit",
+    "target",
+    "destroy",
+    "damage",
+    "continue",
+    "rage",
+    "spread",
+    "come",
+    "claim",
+    "rock",
+    "shake",
+    "strike",
+    "begin",
+    "start",
+    "resume",
+    "intensify",
+    "escalate",
+    "flare",
+    "turn",
+    "left",
+    "cause",
+    "paralyze",
+    "paralyse",
+    "disrupt",
+    "force",
+    "draw",
+    "attract",
+    "gather",
+    "swell",
+    "block",
+    "arrive",
+    "reach",
+    "increase",
+    "grow",
+    "mount",
+    "stop",
+    "halt",
+    "end",
+    "enter",
 }
 KILL_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "hit", "destroy", "damage"}
 IN_EVENT_VERBS = {"kill", "die", "wound", "injure", "hurt", "perish", "destroy", "damage"}
@@ -35,7 +78,20 @@ SKIP_DEPS = {"amod", "compound", "aux", "auxpass"}
 # Verbs too ambiguous alone: they code only with a direct object and no
 # predicate complement ("called the premier" is a phone call, "called it a
 # crime" is not).
-NEEDS_OBJECT = {"call", "receive", "target", "back", "press", "strike", "block", "provide", "help"}
+NEEDS_OBJECT = {
+    "call",
+    "target",
+    "back",
+    "press",
+    "strike",
+    "block",
+    "help",
+    "slam",
+    "blast",
+    "warn",
+    "pound",
+    "hit",
+}
 
 
 @dataclass(slots=True)
@@ -69,7 +125,19 @@ def _around(verb: Token) -> dict[str, Token]:
     """Words that may complete a phrasal verb: particles, prepositions, their objects, complements."""
     found: dict[str, Token] = {}
     for c in verb.children:
-        if c.dep_ in ("prt", "prep", "agent", "advmod", "acomp", "oprd", "dobj", "dative", "ccomp", "xcomp", "npadvmod"):
+        if c.dep_ in (
+            "prt",
+            "prep",
+            "agent",
+            "advmod",
+            "acomp",
+            "oprd",
+            "dobj",
+            "dative",
+            "ccomp",
+            "xcomp",
+            "npadvmod",
+        ):
             for w in _words_of(c):
                 found.setdefault(w, c)
             if c.dep_ in ("prep", "agent"):
@@ -89,7 +157,10 @@ def _noun_matches(noun: Token, words: tuple[str, ...]) -> bool:
         return False
     if words[-1] not in _words_of(noun):
         joined = "".join(words)
-        return len(words) > 1 and (noun.lemma_.lower().replace("-", "") == joined or noun.lower_.replace("-", "") in (joined, joined + "s"))
+        return len(words) > 1 and (
+            noun.lemma_.lower().replace("-", "") == joined
+            or noun.lower_.replace("-", "") in (joined, joined + "s")
+        )
     mods = {w for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod") for w in _words_of(c)}
     return all(w in mods for w in words[:-1])
 
@@ -103,7 +174,52 @@ def _entries(lex: Lexicon, kind: str, verb: Token) -> list[LexEntry]:
     return []
 
 
-GENERIC_HEADS = {"effort", "efforts", "bid", "campaign", "initiative", "process", "mission", "wave", "series", "round"}
+COLLECTIVE_HEADS = {
+    "wave",
+    "series",
+    "number",
+    "string",
+    "barrage",
+    "volley",
+    "spate",
+    "round",
+    "salvo",
+    "flurry",
+    "hail",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "shipment",
+    "package",
+    "amount",
+    "supply",
+    "convoy",
+    "batch",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "night",
+}
+GENERIC_HEADS = {
+    "effort",
+    "efforts",
+    "bid",
+    "campaign",
+    "initiative",
+    "process",
+    "mission",
+    "wave",
+    "series",
+    "round",
+}
 
 
 def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
@@ -113,16 +229,37 @@ def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
     particles = {p.lower_ for p in _particles(verb)}
     for e in _entries(lex, "light", verb):
         plus = e.words.index("+")
-        pre, noun_words = e.words[:plus], e.words[plus + 1:]
+        pre, noun_words = e.words[:plus], e.words[plus + 1 :]
         if not all(w in around for w in pre) or not particles <= set(pre):
             continue
-        cands = [c for c in verb.children if c.dep_ in ("dobj", "attr", "obj") or (passive and c.dep_ in ("nsubjpass", "nsubj"))]
+        cands = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "attr", "obj") or (passive and c.dep_ in ("nsubjpass", "nsubj"))
+        ]
         if pre and pre[-1] in around and around[pre[-1]].dep_ == "prep":
             cands += [o for o in around[pre[-1]].children if o.dep_ == "pobj"]
+        cands += [
+            cc for c in list(cands) for cc in c.conjuncts if cc.i > c.i
+        ]  # "photographs and intelligence"
         # "launched a wave of attacks": look through a quantity head
-        cands += [o for c in list(cands) for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        cands += [
+            o
+            for c in list(cands)
+            if c.lemma_.lower() in COLLECTIVE_HEADS
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         # "launched a mediation effort": a generic head names the event by its modifier
-        cands += [m for c in list(cands) if c.lemma_.lower() in GENERIC_HEADS for m in c.lefts if m.dep_ in ("compound", "amod")]
+        cands += [
+            m
+            for c in list(cands)
+            if c.lemma_.lower() in GENERIC_HEADS
+            for m in c.lefts
+            if m.dep_ in ("compound", "amod")
+        ]
         for cand in cands:
             if _noun_matches(cand, noun_words):
                 score = len(e.words)
@@ -156,7 +293,7 @@ def _pattern(verb: Token, lex: Lexicon) -> LexEntry | None:
 
 
 SEEK_TO = {"seek", "ask", "want", "try"}
-NEEDS_AGENT = {"wound", "injure", "hurt"}
+NEEDS_AGENT = {"wound", "injure", "hurt", "invite"}
 
 
 def _has_doer(verb: Token) -> bool:
@@ -166,8 +303,57 @@ def _has_doer(verb: Token) -> bool:
     return bool(kids & {"nsubj"}) or verb.dep_ in ("xcomp", "conj", "advcl")
 
 
+# "met with success / criticism": an idiom, not a meeting
+NOT_PARTNERS = {
+    "success",
+    "resistance",
+    "criticism",
+    "opposition",
+    "approval",
+    "skepticism",
+    "scepticism",
+    "silence",
+    "condemnation",
+    "disapproval",
+    "praise",
+    "anger",
+    "outrage",
+    "derision",
+    "indifference",
+    "failure",
+    "violence",
+    "force",
+    "tear",
+    "protests",
+    "hostility",
+    "delay",
+    "delays",
+    "setback",
+    "setbacks",
+}
+
+
 def _verb_ok(verb: Token, entry: LexEntry) -> bool:
+    if entry.type == "CONSULT" and any(
+        o.lemma_.lower() in NOT_PARTNERS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ):
+        return False
     kids = {c.dep_ for c in verb.children}
+    if entry.needs and not any(
+        (w == "dobj" and kids & {"dobj", "nsubjpass"}) or any(c.lower_ == w for c in verb.children)
+        for w in entry.needs
+    ):
+        return False  # "he is still fighting" (no foe), "talking about a lease" (no partner)
+    if entry.not_with and any(
+        c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+    ):
+        return False  # "released a report", "requested comment"
     if entry.lemma in SEEK_TO and "xcomp" in kids and "dobj" not in kids:
         return False  # "seeking to mend ties" is the seeker's own intent, not a request
     if entry.lemma in NEEDS_AGENT and not _has_doer(verb):
@@ -180,11 +366,17 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
 
 def _passive_without_agent(verb: Token) -> bool:
     kids = {c.dep_ for c in verb.children}
-    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" and "dobj" not in kids or bool(kids & {"auxpass", "nsubjpass"}))
+    passive = verb.tag_ == "VBN" and (
+        verb.dep_ == "acl" and "dobj" not in kids or bool(kids & {"auxpass", "nsubjpass"})
+    )
     if passive and verb.dep_ == "acl" and in_root_phrase(verb.head) and is_headline(verb.sent):
         return False  # headline: "Dozens of captives released in Lyon" is the news itself
-    if passive and verb.dep_ == "acl" and verb.head.dep_ == "attr" and any(
-            c.dep_ == "expl" for c in verb.head.head.children):
+    if (
+        passive
+        and verb.dep_ == "acl"
+        and verb.head.dep_ == "attr"
+        and any(c.dep_ == "expl" for c in verb.head.head.children)
+    ):
         return False  # "There were 10 soldiers killed": the news itself
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
@@ -192,7 +384,9 @@ def _passive_without_agent(verb: Token) -> bool:
 def _imperative(verb: Token) -> bool:
     """A base-form root with no subject opening the sentence: an instruction, not a report."""
     return (
-        verb.dep_ == "ROOT" and verb.tag_ == "VB" and verb.i == verb.sent.start
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and verb.i == verb.sent.start
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
     )
 
@@ -213,29 +407,45 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         entry, noun = light
         lo = min(verb.i, noun.i, *(p.i for p in _particles(verb)))
         hi = max(verb.i, noun.i, *(p.i for p in _particles(verb)))
-        return Trigger(doc[lo:hi + 1], verb, entry, noun)
+        return Trigger(doc[lo : hi + 1], verb, entry, noun)
     phrasal = _phrasal(verb, lex)
     if phrasal is not None:
         parts = [verb, *_particles(verb)]
-        return Trigger(doc[min(t.i for t in parts):max(t.i for t in parts) + 1], verb, phrasal)
+        return Trigger(doc[min(t.i for t in parts) : max(t.i for t in parts) + 1], verb, phrasal)
     pattern = _pattern(verb, lex)
     if pattern is not None:
-        return Trigger(doc[verb.i:verb.i + 1], verb, pattern)
+        return Trigger(doc[verb.i : verb.i + 1], verb, pattern)
     if _particles(verb):
         return None  # "sign up", "call off": the bare verb's meaning does not hold
     for entry in _entries(lex, "verb", verb):
         if _verb_ok(verb, entry):
-            return Trigger(doc[verb.i:verb.i + 1], verb, entry)
+            return Trigger(doc[verb.i : verb.i + 1], verb, entry)
     return None
 
 
-REPORTING = {"report", "confirm", "describe", "show", "witness", "document", "record", "film", "claim", "condemn", "denounce"}
+REPORTING = {
+    "report",
+    "confirm",
+    "describe",
+    "show",
+    "witness",
+    "document",
+    "record",
+    "film",
+    "claim",
+    "condemn",
+    "denounce",
+}
 
 
 def noun_is_event(noun: Token) -> bool:
     """Is this event noun presented as something that happened (see module docstring)?"""
     head = noun.head
-    headline = is_headline(noun.sent) or noun.doc.user_data.get("kind") == "title" or noun.doc.user_data.get("headline")
+    headline = (
+        is_headline(noun.sent)
+        or noun.doc.user_data.get("kind") == "title"
+        or noun.doc.user_data.get("headline")
+    )
     if headline and noun.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT", "conj") and not _mentioned(noun):
         return True  # headline grammar: "Drone strikes increase", "Riots cast doubt on transition"
     if noun.dep_ == "dobj" and head.lemma_.lower() in REPORTING - {"condemn", "denounce"}:
@@ -266,13 +476,15 @@ def match_noun(noun: Token, lex: Lexicon) -> Trigger | None:
     # compound nouns written as one word: "airstrike" / "air-strike"
     best = None
     for e in entries:
-        if (not e.words or _noun_matches(noun, (*e.words, e.lemma))) and (best is None or len(e.words) > len(best.words)):
+        if (not e.words or _noun_matches(noun, (*e.words, e.lemma))) and (
+            best is None or len(e.words) > len(best.words)
+        ):
             best = e
     if best is None or not noun_is_event(noun):
         return None
     start = noun.i - len(best.words)
     start = start if start >= noun.sent.start else noun.i
-    return Trigger(noun.doc[start:noun.i + 1], noun, best)
+    return Trigger(noun.doc[start : noun.i + 1], noun, best)
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -298,4 +510,6 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 
 def _headline_verb(tok: Token) -> bool:
     """Headline grammar: 'Protesters storm embassy' parsed with 'storm' as a noun root."""
-    return any(c.dep_ in ("nsubj", "compound") for c in tok.lefts) and any(c.dep_ in ("dobj", "appos", "npadvmod") for c in tok.rights)
+    return any(c.dep_ in ("nsubj", "compound") for c in tok.lefts) and any(
+        c.dep_ in ("dobj", "appos", "npadvmod") for c in tok.rights
+    )

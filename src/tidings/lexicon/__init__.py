@@ -29,12 +29,14 @@ from ..ontology import Ontology
 from ..ontology import load as load_ontology
 from ..paths import data_dir
 
+
 class _Loader(yaml.SafeLoader):
     """YAML without the 1.1 booleans 'on/off/yes/no': 'to: [on, against]' means the word 'on'."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -42,7 +44,7 @@ _Loader.add_implicit_resolver(
 
 KINDS = ("verb", "phrasal", "light", "noun", "pattern")
 SECTION_KIND = {"verbs": "verb", "phrasal": "phrasal", "light": "light", "nouns": "noun"}
-ENTRY_KEYS = {"cameo", "mode", "contexts", "to", "confidence", "note", "type", "reverse"}
+ENTRY_KEYS = {"cameo", "mode", "contexts", "to", "confidence", "note", "type", "reverse", "needs", "not_with"}
 DEFAULT_CONFIDENCE = {"verb": 0.8, "phrasal": 0.85, "light": 0.85, "noun": 0.65, "pattern": 0.75}
 
 
@@ -70,6 +72,8 @@ class LexEntry:
     requires: tuple[frozenset[str], ...] = ()  # Phoenix patterns: each set must be matched
     source: str = "package"
     reverse: bool = False  # the subject receives the act ("X faced charges from Y", "received aid from Y")
+    needs: tuple[str, ...] = ()  # one of these must head a dependent ("talk" needs "with"/"to"; "dobj" = an object)
+    not_with: tuple[str, ...] = ()  # object nouns that void the entry ("released a report")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -148,13 +152,13 @@ def make_entry(
     mode = spec.get("mode")
     cameo = str(spec["cameo"]) if spec.get("cameo") is not None else None
     if cameo is not None:
-        if len(cameo) == 2 and cameo.isdigit():
-            cameo = cameo  # root codes are legitimate
-        elif cameo.isdigit() and len(cameo) < 3:
-            cameo = cameo.zfill(3)
-        if not onto.has_cameo(cameo):
+        # a code more specific than the codebook ("1459") is kept; its parent gives the meaning
+        if not (cameo.isdigit() and 2 <= len(cameo) <= 4 and onto.has_cameo(cameo[:2])):
             raise DataFileError(f"{where}: {pattern!r}: unknown CAMEO code {cameo}")
-        code = onto.cameo(cameo)
+        try:
+            code = onto.cameo(cameo)
+        except KeyError as exc:
+            raise DataFileError(f"{where}: {pattern!r}: unknown CAMEO code {cameo}") from exc
         if mode is None and code.plover_type == type_:
             mode = code.plover_mode
     else:
@@ -172,6 +176,8 @@ def make_entry(
     words = _norm(pattern).split()
     if not words:
         raise DataFileError(f"{where}: empty pattern")
+    if kind not in ("light", "pattern") and ("+" in pattern or "|" in pattern):
+        raise DataFileError(f"{where}: {pattern!r}: '+' and '|' belong in the light section only")
     targets = tuple(_norm(t) for t in (spec.get("to") or ()))
     if kind == "light":
         # "carry out + attack": verb words before '+', object noun after
@@ -198,6 +204,8 @@ def make_entry(
         confidence=conf,
         source=where,
         reverse=bool(spec.get("reverse", False)),
+        needs=tuple(_norm(w) for w in (spec.get("needs") or ())),
+        not_with=tuple(_norm(w) for w in (spec.get("not_with") or ())),
     )
 
 

@@ -65,7 +65,7 @@ def _plover(onto: Ontology, code: str | None) -> tuple[str, str] | None:
         return None
     if cameo.plover_type is None:
         return None
-    return cameo.plover_type, cameo.code
+    return cameo.plover_type, code  # keep the dictionary's own code, even if more specific
 
 
 def _verb_words(line: str) -> list[str]:
@@ -96,9 +96,22 @@ def _pattern_sets(body: str, synsets: dict[str, set[str]]) -> tuple[frozenset[st
     return tuple(sets)
 
 
+PREPOSITIONS = {
+    "to", "with", "for", "against", "on", "at", "in", "into", "from", "by", "over", "toward", "towards",
+    "upon", "between", "among", "of", "about", "onto",
+}
+
+
+def _target_preps(body: str) -> tuple[str, ...]:
+    """Prepositions right before the target marker: '- * FOR + [032]' -> ('for',)."""
+    toks = body.replace("(", " ").replace(")", " ").replace("_", " ").split()
+    out = [toks[i - 1].lower() for i, t in enumerate(toks) if t == "+" and i > 0 and toks[i - 1].lower() in PREPOSITIONS]
+    return tuple(dict.fromkeys(out))
+
+
 def _expand_nested(synsets: dict[str, set[str]]) -> None:
     """A synset listing another synset ('+&TIETYPES') takes over its words (one level)."""
-    for name, words in synsets.items():
+    for words in synsets.values():
         for w in [w for w in words if w.startswith("&")]:
             words.discard(w)
             words |= {x for x in synsets.get(w.upper(), set()) if not x.startswith("&")}
@@ -138,7 +151,13 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
     seen: set[tuple[str, str]] = set()
     where = str(path)
 
-    def emit(kind: str, pattern: str, code: str | None, requires: tuple[frozenset[str], ...] = ()) -> None:
+    def emit(
+        kind: str,
+        pattern: str,
+        code: str | None,
+        requires: tuple[frozenset[str], ...] = (),
+        targets: tuple[str, ...] = (),
+    ) -> None:
         mapped = _plover(onto, code)
         if mapped is None:
             report.skipped += 1
@@ -146,7 +165,7 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         type_, cameo = mapped
         entry = make_entry(kind, pattern, type_, {"cameo": cameo}, onto, where)
         if requires:
-            entry = LexEntry(**{**_fields(entry), "requires": requires, "kind": "pattern"})
+            entry = LexEntry(**{**_fields(entry), "requires": requires, "kind": "pattern", "targets": targets})
         if entry.key not in seen:
             seen.add(entry.key)
             report.entries.append(entry)
@@ -167,9 +186,9 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
                 continue
             label = " ".join(body.split()).lower()
             for words, _ in verbs:
-                emit("pattern", f"{' '.join(words)} :: {label}", code, requires)
+                emit("pattern", f"{' '.join(words)} :: {label}", code, requires, _target_preps(body))
             continue
-        if s.startswith("+") and current_is_synset_line(s, lines):
+        if s.startswith("+") and _synset_member(s):
             continue
         words = _verb_words(s)
         if not words:
@@ -186,7 +205,7 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
     return report
 
 
-def current_is_synset_line(s: str, lines: list[str]) -> bool:
+def _synset_member(s: str) -> bool:
     """A '+WORD' line inside a synset (not a '+CORDON_OFF' multi-word verb)."""
     return "_" not in s.split()[0] and "{" not in s
 

@@ -122,8 +122,7 @@ class KnowledgeBase:
             old = self.proper.get(key)
             if old is not None and old[0] is entry and old[1] == "title":
                 need = "title"
-            self.proper[key] = (entry, need)
-            self.index.pop(key, None)
+            self.proper[key] = (entry, need)  # an any-case entry under the key stays the fallback
             self._grow(key)
             return
         if key[0] == "the" and len(key) > 1:  # "The Pentagon" is also "Pentagon"
@@ -150,7 +149,6 @@ class KnowledgeBase:
             word = raw[0]
             if (need == "upper" and word.isupper()) or (need == "title" and word[:1].isupper()):
                 return entry
-            return None
         return self.index.get(key)
 
     def get(self, text: str) -> Entry | None:

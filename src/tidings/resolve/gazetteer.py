@@ -317,11 +317,14 @@ def _read_supplement(path: Path) -> list[SupplementRow]:
 
 
 def _add_supplement(b: _Builder, rows: list[SupplementRow]) -> None:
-    """Our own places; a PCLI row for a known country adds names (and a better point) to it."""
+    """Our own places. A row naming a country or first-level division the packages
+    already have adds its names to that record and, with lat/lon, a better point
+    (the packages give US states no point and some countries a poor one)."""
+    existing = {(norm(r[1]), r[2], r[6]): i for i, r in enumerate(b.rows) if r[6] in ("PCLI", "ADM1")}
     countries = {r[2]: i for i, r in enumerate(b.rows) if r[6] == "PCLI"}
     for row, names, alias_only in rows:
-        if row[6] == "PCLI" and row[2] in countries:
-            i = countries[row[2]]
+        i = countries.get(row[2]) if row[6] == "PCLI" else existing.get((norm(row[1]), row[2], row[6]))
+        if i is not None:
             if not alias_only:
                 r = b.rows[i]
                 b.rows[i] = (r[0], r[1], r[2], r[3], row[4], row[5], r[6], r[7])

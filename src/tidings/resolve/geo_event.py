@@ -35,10 +35,16 @@ PLACE_NOUNS = frozenset(
     "city town village district province governorate region area neighbourhood neighborhood "
     "suburb capital state county camp border territory enclave strip valley zone quarter "
     "outskirts municipality island coast port base airport street square market mosque "
-    "checkpoint highway road compound refugee".split())
+    "checkpoint highway road compound refugee countryside vicinity suburb suburbs villages "
+    "towns cities settlement settlements neighbourhoods neighborhoods districts".split())
 # Heads through which a locative phrase still belongs to the event it modifies.
 CLIMB_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "pobj", "npadvmod", "poss"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "attr"})
+# Nouns for a part of or a place near another: its "of" complement is the container.
+RELATIVE_NOUNS = frozenset("countryside outskirts vicinity suburb suburbs perimeter environs edge "
+                           "heart centre center part parts north south east west".split())
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "conj", "pcomp"})
+DISTANCE_WORDS = frozenset("km kilometre kilometer kilometres kilometers mile miles".split())
 # Finer places win over the wider ones on the same phrase ("the Belarus capital Minsk").
 SPECIFICITY = {"PCLI": 0.0, "CONT": 0.0, "RGN": 0.1, "ADM1": 0.1, "ADM2": 0.15}
 
@@ -105,23 +111,32 @@ def _attachment(prep: Token, trigger: Token) -> float:
     if head == trigger:
         return 3.0
     if trigger.is_ancestor(head):
-        return 2.5  # on a noun of the event's own phrase ("the offensive in Afghanistan")
+        cur, clause = head, False
+        while cur != trigger and cur.head != cur:
+            clause |= cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS
+            cur = cur.head
+        # on a noun of the event's own phrase ("the offensive in Afghanistan"),
+        # not inside another clause ("..., which was followed by a blast in Colombo")
+        return 1.0 if clause else 2.5
     if head.is_ancestor(trigger):
         return 1.5  # on a governing verb ("In Vienna, ... marched to celebrate")
     return 1.0
 
 
-def _bystander(tok: Token) -> bool:
-    """A place that names no actor: not a subject, object, possessor or modifier."""
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in ACTOR_DEPS or cur.dep_ in ("compound", "amod", "nmod"):
-            return cur.lemma_.lower() in PLACE_NOUNS and cur.dep_ not in ("poss",)
-        if cur.dep_ in ("pobj", "prep", "appos", "conj") and cur.head is not cur:
-            cur = cur.head
-            continue
-        return False
-    return False
+def _container(tok: Token, prep: Token | None) -> float:
+    """A penalty for a place that only locates another place or serves as a
+    reference point: "the X district in central Damascus", "Makhmur district,
+    northern Iraq", "110 km east of Algiers", "north of Baghdad"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            tok.head.head.lower_ in DIRECTIONS or tok.head.head.lemma_.lower() in DISTANCE_WORDS):
+        return 1.0
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in RELATIVE_NOUNS:
+        return 0.5  # "the southern countryside of Aleppo", "the outskirts of Kabul"
+    if prep is not None and (prep.head.lemma_.lower() in PLACE_NOUNS or prep.head.ent_type_ in ("GPE", "LOC", "FAC")):
+        return 0.5
+    if tok.dep_ == "appos" and (tok.head.lemma_.lower() in PLACE_NOUNS or tok.head.ent_type_ in ("GPE", "LOC", "FAC")):
+        return 0.5
+    return 0.0
 
 
 def event_place(trigger: Span | Token, places: list[Place], *, dateline: Place | None = None) -> Place | None:
@@ -139,17 +154,15 @@ def event_place(trigger: Span | Token, places: list[Place], *, dateline: Place |
             score = 3.0  # "captured Badme", "captured off Mogadishu"
         else:
             prep = _locative_prep(root, country=place.feature == "PCLI")
-            if prep is not None:
-                score = _attachment(prep, tok)
-            elif _bystander(root):
-                score = 0.5  # the sentence's place, when nothing better is attached
-            else:
+            if prep is None:
                 continue
+            score = _attachment(prep, tok) - _container(root, prep)
         score += SPECIFICITY.get(place.feature or "", 0.2) - 0.001 * abs(span.root.i - tok.i)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
             score += 0.1  # "the town of Bakwa": the named place is the focus
-        elif root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
-            score -= 0.05  # "the south Baghdad neighbourhood of ...": the wider place
+        elif root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children):
+            score -= 0.05  # "the south Baghdad neighbourhood of Al-Bayaa": the wider place
         if best is None or score > best[0]:
             best = (score, place)
     return best[1] if best else dateline

@@ -179,8 +179,8 @@ class Recogniser:
             if span is None:
                 continue
             found = _lookup_key(self.gaz, span)
-            while found is None and ent.label_ in PLACE_LABELS and len(span) > 1:
-                span = span[1:]  # "U.S. Virgin Islands": the head names the place
+            if found is None and ent.label_ in PLACE_LABELS and len(span) > 1 and self._is_modifier(span[0]):
+                span = span[1:]  # "U.S. Virgin Islands": the rest names the place
                 found = _lookup_key(self.gaz, span) if _capitalised(span[0]) else None
             if ent.label_ in PLACE_LABELS:
                 for t in ent:  # the rest of a place name is no separate toponym
@@ -189,7 +189,8 @@ class Recogniser:
                 if ent.label_ in PLACE_LABELS and _trim(ent) is not None:
                     out.unknown.append(_trim(ent))
                 continue
-            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._salient(found[0])):
+            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._salient(found[0])) \
+                    or self._only_alias_of_hamlets(found[0]):
                 continue
             self._add(out, span, found, True, taken)
         self._block_demonyms(doc, blocked, out)
@@ -211,6 +212,17 @@ class Recogniser:
                         for t in span:
                             blocked[t.i] = True
                         break
+
+    def _is_modifier(self, tok) -> bool:
+        """A country name or demonym in front of a longer place name."""
+        return bool(self.gaz.demonym_country(tok.text)) or any(
+            c.feature == "PCLI" for c in self.gaz.candidates(tok.text)[:1])
+
+    def _only_alias_of_hamlets(self, key: str) -> bool:
+        """Known only as another name of small places ("City Hall", "Island"): noise."""
+        cands = self.gaz.candidates(key)
+        return all(norm(c.name) != key and c.population < 5000 and c.feature in ("PPL", "PPLX")
+                   for c in cands)
 
     def _salient(self, key: str) -> bool:
         """A name whose best reading is a country, division, capital or big city."""
@@ -254,7 +266,8 @@ class Recogniser:
                        and not _glued(t) for t in span):
                     continue
                 found = _lookup_key(self.gaz, span)
-                if found is None or found[0] in COMMON_WORDS or self.gaz.demonym_country(span.text):
+                if found is None or found[0] in COMMON_WORDS or self.gaz.demonym_country(span.text) \
+                        or self._only_alias_of_hamlets(found[0]):
                     continue
                 if self._embedded(doc, span):
                     break
@@ -274,24 +287,30 @@ class Recogniser:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if taken[i] or blocked[i] or tok.pos_ != "PROPN" or not _capitalised(tok) or \
-                    tok.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"):
+            if taken[i] or tok.pos_ != "PROPN" or not _capitalised(tok) or \
+                    tok.ent_type_ in ("NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"):
                 i += 1
                 continue
             j = i
-            while j + 1 < n and not taken[j + 1] and not blocked[j + 1] and doc[j + 1].pos_ == "PROPN" \
-                    and (_capitalised(doc[j + 1]) or doc[j + 1].lower_ in CONNECTORS):
-                j += 1
+            while j + 1 < n and not taken[j + 1] and (
+                    (doc[j + 1].pos_ == "PROPN" and (_capitalised(doc[j + 1]) or doc[j + 1].lower_ in CONNECTORS))
+                    or (doc[j + 1].text in ("-", "'") and doc[j].whitespace_ == "" and doc[j + 1].whitespace_ == ""
+                        and j + 2 < n and doc[j + 2].pos_ == "PROPN")):
+                j += 1  # "Al-Bayaa" is three tokens
             span = doc[i:j + 1]
             prev = doc[i - 1] if i > 0 else None
             prev2 = doc[i - 2] if i > 1 else None
             nxt = doc[j + 1] if j + 1 < n else None
-            frame = (prev is not None and prev.lower_ == "of" and prev2 is not None
-                     and prev2.lemma_.lower() in PLACE_FRAME_NOUNS) or (
+            nxt2 = doc[j + 2] if j + 2 < n else None
+            strong = (prev is not None and prev.lower_ == "of" and prev2 is not None
+                      and prev2.lemma_.lower() in PLACE_FRAME_NOUNS) or (
                 nxt is not None and nxt.lower_ in PLACE_FRAME_NOUNS) or (
-                prev is not None and prev.lower_ in ("in", "near", "outside")
-                and tok.ent_type_ in ("GPE", "LOC", "FAC", ""))
-            if frame and (span.start, span.end) not in known and not self.gaz.demonym_country(span.text):
+                nxt is not None and nxt.pos_ == "NOUN" and nxt2 is not None and nxt2.lower_ in PLACE_FRAME_NOUNS)
+            weak = prev is not None and prev.lower_ in ("in", "near", "outside") and \
+                tok.ent_type_ in ("GPE", "LOC", "FAC", "")
+            frame = strong or weak  # a strong frame outweighs the NER's PERSON guess
+            if frame and (span.start, span.end) not in known and not self.gaz.demonym_country(span.text) \
+                    and not any(blocked[t.i] and t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") for t in span):
                 out.unknown.append(span)
             i = j + 1
 

@@ -35,7 +35,7 @@ MAX_CANDIDATES = 60
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 2.0, "RGN": 2.0, "ADM1": 1.0, "AREA": 1.0}
 DEFAULT_POP = {"ADM1": 300_000, "ADM2": 30_000, "RGN": 100_000, "PPLX": 10_000}
 ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
-COHERENCE = 1.0  # score per other name expected in the same first-level division
+COHERENCE = 2.0  # score per other name expected in the same first-level division
 SPREAD_TOP = 15  # readings of a name that share its probability mass
 
 
@@ -150,7 +150,8 @@ class Geoparser:
             cands = narrowed or cands
         for e in cands:
             pop = e.population or DEFAULT_POP.get(e.feature, 1000)
-            s = math.log10(pop + 1) + FEATURE_BONUS.get(e.feature, 0.0)
+            # a division known only by name (no population) earns no feature bonus
+            s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
             if norm(e.name) != key and e.feature != "PCLI":
                 s -= 1.5
             if admin_hint and e.feature in ADMIN_FEATURES:
@@ -160,7 +161,7 @@ class Geoparser:
             if e.admin1 and e.country and e.feature != "PCLI":
                 said = admin1s.get((e.country, e.admin1), 0.0) if admin1s and e.feature != "ADM1" else 0.0
                 near = nearby.get((e.country, e.admin1), 0.0) if nearby else 0.0
-                s += max(1.5 + 0.5 * min(said, 3.0) if said > 0 else 0.0, COHERENCE * min(near, 3.0))
+                s += max(1.5 + 0.5 * min(said, 3.0) if said > 0 else 0.0, COHERENCE * min(near, 2.0))
             out.append((s, e))
         out.sort(key=lambda p: -p[0])
         return out

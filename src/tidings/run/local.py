@@ -80,6 +80,7 @@ class RunStats:
     failed: int = 0  # reading or coding failures
     events: int = 0
     words: int = 0  # words in the coded articles
+    cpu_seconds: float = 0.0  # CPU time the workers spent coding (per-core cost, whatever the load)
     setup_seconds: float = 0.0  # starting the workers and loading the coder in each
     started: float = field(default_factory=time.monotonic)  # reset once the workers are ready
 
@@ -123,7 +124,20 @@ def _worker_main(factory: Callable[[], CoderLike], wid: int, tasks: Any, results
     results.put(("ready", wid, None, None))
     while (task := tasks.get()) is not None:
         bid, batch = task
-        results.put(("done", wid, bid, coder.code_batch(batch)))
+        cpu = time.process_time()
+        try:
+            coded = coder.code_batch(batch)
+        except Exception:  # a batch-level bug: find the article(s) it is about, keep the rest
+            coded = [_code_one(coder, art) for art in batch]
+        results.put(("done", wid, bid, (coded, time.process_time() - cpu)))
+
+
+def _code_one(coder: CoderLike, article: Article) -> Result:
+    try:
+        (result,) = coder.code_batch([article])
+    except Exception as exc:  # reported as this article's failure; the run goes on
+        return InputFailure(article.origin or article.id, CodingError(f"coding failed: {type(exc).__name__}: {exc}"))
+    return result
 
 
 @dataclass(slots=True)
@@ -249,7 +263,9 @@ class LocalRunner:
             worker.assigned.remove(bid)
         batch = self._outstanding.pop(bid, None)
         if batch is not None:
-            self._save(batch, payload)
+            coded, cpu = payload
+            self.stats.cpu_seconds += cpu
+            self._save(batch, coded)
 
     def _save(self, batch: _Batch, results: list[Result]) -> None:
         good: list[ArticleResult] = []

@@ -89,11 +89,17 @@ def _parquet_records(batch: pa.Table) -> pa.Table:
 
 
 def _warc_records(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """HTML response records of one WARC file (streamed, never loaded whole)."""
+    """HTML response records of one WARC file (streamed, never loaded whole).
+
+    Paths may be local or any URI pyarrow reads (s3://, gs://, hdfs://), so
+    a cluster can read Common Crawl files straight from object storage.
+    """
+    from pyarrow import fs
     from warcio.archiveiterator import ArchiveIterator
 
     path = row["path"]
-    with open(path, "rb") as fh:
+    filesystem, where = fs.FileSystem.from_uri(path) if "://" in path else (fs.LocalFileSystem(), path)
+    with filesystem.open_input_stream(where) as fh:
         for record in ArchiveIterator(fh):
             if record.rec_type != "response" or record.http_headers is None:
                 continue

@@ -101,6 +101,7 @@ def _v1_core(conn: sa.Connection) -> None:
             "INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text); END"
         )
     elif conn.dialect.name == "postgresql":
+        _pg_newest_first_indexes(conn)
         conn.exec_driver_sql(
             "ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
             "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED"
@@ -108,3 +109,22 @@ def _v1_core(conn: sa.Connection) -> None:
         conn.exec_driver_sql("CREATE INDEX ix_articles_tsv ON articles USING GIN (tsv)")
     else:
         raise StoreError(f"unsupported database dialect {conn.dialect.name!r}")
+
+
+def _pg_newest_first_indexes(conn: sa.Connection) -> None:
+    """Rebuild the event indexes that end in `date` as `date DESC NULLS LAST, pk DESC`.
+
+    Lists are ordered newest first with undated events last; SQLite's DESC
+    already puts NULLs last, but PostgreSQL's puts them first, so a plain
+    (type, date) index cannot give PostgreSQL that order without a sort.
+    Index and column names come from our schema, never from input.
+    """
+    for index in sorted(schema.events.indexes, key=lambda i: str(i.name)):
+        cols = [c.name for c in index.columns]
+        if cols[-1] != "date":
+            continue
+        lead = "".join(f'"{c}", ' for c in cols[:-1])
+        conn.exec_driver_sql(f'DROP INDEX "{index.name}"')
+        conn.exec_driver_sql(
+            f'CREATE INDEX "{index.name}" ON events ({lead}"date" DESC NULLS LAST, pk DESC)'
+        )

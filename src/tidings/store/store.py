@@ -97,6 +97,11 @@ class Store:
         """Store coded articles; articles already stored (same content hash) are skipped."""
         return save_results(self.engine, results, batch_size)
 
+    def optimize(self) -> None:
+        """Refresh the planner's statistics; call after a large ingest."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("PRAGMA optimize" if self.dialect == "sqlite" else "ANALYZE")
+
     def has(self, content_hash: str) -> bool:
         with self.engine.connect() as conn:
             stmt = sa.select(articles.c.pk).where(articles.c.content_hash == content_hash)

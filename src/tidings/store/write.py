@@ -22,7 +22,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..model import Actor, ArticleResult, Event
+from ..model import Actor, ArticleResult, Event, Place, Quote
 from .engine import write_transaction
 from .schema import (
     articles,
@@ -291,11 +291,11 @@ def _actor_rows(ev: Event, event_pk: int) -> Iterator[dict[str, Any]]:
             }
 
 
-def _place_row(p: Any, article_pk: int) -> dict[str, Any]:
+def _place_row(p: Place, article_pk: int) -> dict[str, Any]:
     return {"article_pk": article_pk, **p.contract(), "start": p.start, "end": p.end}
 
 
-def _quote_row(q: Any, article_pk: int) -> dict[str, Any]:
+def _quote_row(q: Quote, article_pk: int) -> dict[str, Any]:
     return {
         "article_pk": article_pk,
         "text": q.text,
