@@ -267,3 +267,23 @@ def test_recipient_behind_the_object(clauses):
 def test_reported_pronoun_subject_is_the_speaker(clauses):
     c = only(clauses("Hungary has said it will support the resolution."), "AGREE")
     assert texts(c.agents) == ["Hungary"]
+
+
+def test_entry_conditions_needs_not_with_and_stated(clauses):
+    assert clauses("He said they were still talking about a long lease.") == []
+    assert only(clauses("Putin talked with Erdogan on Monday."), "CONSULT")
+    assert clauses("The ministry released a report on Monday.") == []
+    assert only(clauses("The rebels released two hostages."), "RETREAT").entry.mode == "release"
+    assert clauses("The new system allows analysts to predict risks.") == []
+    assert only(clauses("Iraq said it would allow the inspectors to return."), "AGREE")
+    assert clauses("He is still fighting, his son said.") == []
+
+
+def test_natural_causes_are_not_actors(clauses):
+    assert clauses("Tropical Cyclone Jude slammed into southern Africa this week.") == []
+    assert clauses("Floods destroyed hundreds of houses in the region.") == []
+
+
+def test_background_participles_are_not_events(clauses):
+    found = clauses("Israel released the mayor, a Hamas member jailed over a year ago.")
+    assert [c.type for c in found] == ["RETREAT"]

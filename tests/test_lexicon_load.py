@@ -96,6 +96,7 @@ def test_user_file_overrides_adds_and_deletes(tmp_path):
         ("ASSAULT:\n  verbs:\n    hit: {cameo: '190', colour: red}\n", "unknown keys"),
         ("ASSAULT:\n  light:\n    launch attack: '190'\n", "verb \\+ noun"),
         ("ASSAULT: [1, 2]\n", "expected sections"),
+        ("ASSAULT:\n  verbs:\n    hit: '190'\n    hit: '193'\n", "duplicate key"),
         ("ASSAULT:\n  nouns:\n    launch + attack: '190'\n", "light section only"),
     ],
 )

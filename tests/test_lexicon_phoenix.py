@@ -60,3 +60,10 @@ def test_reference_dictionaries_load(rel):
     report = read_phoenix_report(shared / rel, load_ontology())
     assert len(report.entries) > 100
     assert {e.kind for e in report.entries} >= {"verb", "pattern"}
+
+
+def test_target_preposition_of_a_pattern_becomes_a_recipient_preposition(tmp_path):
+    path = tmp_path / "travel.verbs.txt"
+    path.write_text("--- TRAVEL [---] ---\nLEAVE\n- * FOR + [042]\n")
+    (entry,) = read_phoenix_report(path, load_ontology()).entries
+    assert entry.kind == "pattern" and entry.targets == ("for",) and entry.cameo == "042"

@@ -106,3 +106,16 @@ def test_event_place_object_of_a_territorial_verb(nlp, geo) -> None:
     docs, ctx = parse(nlp, geo, "Rebels captured Kandahar after a week of fighting.")
     trigger = next(t for t in docs[0] if t.lemma_ == "capture")
     assert ctx.event_place(trigger).text == "Kandahar"
+
+
+def test_event_place_prefers_the_named_place_over_its_container(nlp, geo) -> None:
+    docs, ctx = parse(nlp, geo, "A roadside bomb killed two civilians in the town of Baquba, north of Baghdad.")
+    trigger = next(t for t in docs[0] if t.lemma_ == "kill")
+    assert ctx.event_place(trigger).text == "Baquba"
+
+
+def test_unknown_names_in_place_frames_are_kept_unresolved(nlp, geo) -> None:
+    docs, ctx = parse(nlp, geo, "Fighters liberated the village of Qaryat Zubayrah after a long battle.")
+    unresolved = [p.text for p in ctx.unresolved]
+    assert any("Zubayrah" in t for t in unresolved)
+    assert all(p.lat is None for p in ctx.unresolved)

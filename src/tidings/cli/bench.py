@@ -12,7 +12,7 @@ import click
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1), help="Use at most this many articles (after --repeat).")
 @click.option("--repeat", type=click.IntRange(1), default=1, show_default=True,
-              help="Build a larger corpus: each article plus N-1 copies with shuffled paragraphs.")
+              help="Build a larger corpus: each article plus N-1 copies with shuffled paragraphs (or sentences).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the shuffled copies.")
 @click.option("--workers", type=click.IntRange(1, 64), default=lambda: min(2, os.cpu_count() or 1),
               show_default="2", help="Processes for both sides.")
@@ -43,7 +43,7 @@ def bench(
     words = sum(word_count(a.text) for a in articles)
     how = f"{len(articles):,} articles, {words / len(articles):.0f} words each on average"
     if repeat > 1:
-        how += f" ({repeat}x the corpus: copies keep the first paragraph and shuffle the rest, seed {seed})"
+        how += f" ({repeat}x the corpus: copies keep the lead and shuffle the other paragraphs, or sentences of one-paragraph bodies; seed {seed})"
     click.echo(f"corpus: {how}")
     if write_corpus:
         with open(write_corpus, "w", encoding="utf-8") as fh:

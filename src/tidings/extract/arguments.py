@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .headline import bare_passive, in_root_phrase, is_headline
+from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
 
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 QUANTITY_HEADS = {
@@ -172,7 +172,12 @@ def split_conj(tok: Token) -> list[Token]:
     counts too: a name in apposition to a name that itself starts a coordination.
     """
     for c in tok.children:
-        if c.dep_ == "appos" and is_name(c) and is_name(tok) and any(d.dep_ in ("cc", "conj") for d in c.children):
+        if (
+            c.dep_ == "appos"
+            and is_name(c)
+            and is_name(tok)
+            and any(d.dep_ in ("cc", "conj") for d in c.children)
+        ):
             return [t for t in (tok, *split_conj(c)) if not _dateline(t)]
     coordinated = any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
     conj = [
@@ -209,6 +214,8 @@ def antecedent(tok: Token) -> Token:
 
 
 def is_passive(verb: Token) -> bool:
+    if root_noun_predicate(verb):
+        return False
     return (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or (
@@ -232,6 +239,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return [content_head(antecedent(o)) for o in _agent_objects(verb)]
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subs and root_noun_predicate(verb):
+        subs = [verb.head]  # "Up to 20,000 people protested": people
     if subs:
         return [content_head(antecedent(s)) for s in subs]
     if depth > 4 or verb.head is verb:
@@ -269,8 +278,25 @@ def _same_form(a: Token, b: Token) -> bool:
 
 
 SPEECH_VERBS = {
-    "say", "announce", "declare", "confirm", "tell", "state", "insist", "add", "write", "warn",
-    "indicate", "signal", "reiterate", "assure", "claim", "report", "quote", "admit", "stress",
+    "say",
+    "announce",
+    "declare",
+    "confirm",
+    "tell",
+    "state",
+    "insist",
+    "add",
+    "write",
+    "warn",
+    "indicate",
+    "signal",
+    "reiterate",
+    "assure",
+    "claim",
+    "report",
+    "quote",
+    "admit",
+    "stress",
 }
 PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 
@@ -282,7 +308,9 @@ def speaker_of(tok: Token) -> Token | None:
         if node.head is node:
             return None
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
-            subs = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS]
+            subs = [
+                c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS
+            ]
             if subs:
                 return content_head(subs[0])
             if node.head.dep_ == "xcomp" or node.head.dep_ == "pcomp":  # "was quoted as saying"
@@ -322,10 +350,20 @@ def agents(verb: Token) -> list[Span]:
     return out
 
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+WEEKDAYS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+}
 
 
-def _is_time(tok: Token) -> bool:
+def is_time(tok: Token) -> bool:
     """A date word; a name the NER swallowed into a date ("Bashar Assad Tuesday") is not."""
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
@@ -358,14 +396,17 @@ def patients(
             heads += _pobjs(c)
         if c.dep_ == "ccomp" and type_ == "REQUEST":  # "demanded that the US cancel ..."
             heads += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    heads = [o for h in heads for o in (_pobjs(h) if h.pos_ == "ADP" else [h])]  # dative "to" -> its object
     out: list[Span] = []
     for h in heads:
         h = antecedent(h)
         names = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if _is_time(h) and names:  # "met with Syrian President Bashar Assad Tuesday"
+        if is_time(h) and names:  # "met with Syrian President Bashar Assad Tuesday"
             h = names[-1]
-        if _is_time(h) or h.ent_type_ in ("MONEY", "PERCENT") or (
-            h.pos_ == "NUM" and not any(t.dep_ == "prep" for t in h.children)
+        if (
+            is_time(h)
+            or h.ent_type_ in ("MONEY", "PERCENT")
+            or (h.pos_ == "NUM" and not any(t.dep_ == "prep" for t in h.children))
         ):
             continue
         for tok in split_conj(content_head(h)):

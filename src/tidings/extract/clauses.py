@@ -1,16 +1,23 @@
 """Clauses: one trigger with its who / whom / where / when / how many and modality.
 
 `find_clauses(sent, lexicon)` is the extractor's entry point. Steps:
-1. triggers (verbs, phrasal and light verbs, event nouns) from `triggers`;
-2. a verb whose subject is itself an event noun ("airstrikes killed 25")
-   folds into the noun's clause, so the strike is one event, not two;
-3. arguments from `arguments`, counts from `counts`, modality from
-   `modality`; a stated future act not governed by another trigger is
-   recoded as AGREE or THREATEN, as PLOVER codes intentions;
-4. a THREATEN whose threatened act is known takes the sharper CAMEO code
-   ("threatened to impose sanctions" 1312-style, via the act's type);
-5. confidence starts from the entry and drops for missing actors, quoted
+1. a Title Case headline is parsed again in sentence case (`headline`);
+2. triggers (verbs, phrasal and light verbs, event nouns) from `triggers`;
+3. a killing verb whose subject (or "in ...") is an event noun ("airstrikes
+   killed 25", "was killed in an airstrike") folds into the noun's clause,
+   so the strike is one event; "..., killing 25" folds into its shooting;
+4. who / whom / where / when from `arguments`, modality from `modality`;
+   a stated future act not governed by another trigger is recoded as AGREE
+   or THREATEN, and a refused cooperative act ("will not accept") as REJECT,
+   as PLOVER codes intentions; "X said Y must ..." is a REQUEST;
+5. sharper codes and recipients from `refine` (threat codes, assault modes,
+   owners of the things acted on); governors (threaten, agree, refuse) take
+   their complement's recipients;
+6. dead / wounded / crowd size from `counts`, each count to its own clause;
+7. confidence starts from the entry and drops for missing actors, quoted
    speech and recoded intentions.
+Slogans and imperatives in quotes, natural causes ("the cyclone slammed")
+and background participles ("a member jailed a year ago") give no clause.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import LexEntry, Lexicon
 from ..ontology import load as load_ontology
 from . import arguments as args
+from . import refine
 from .counts import count_of, sentence_counts
 from .headline import is_title_case, recase
 from .modality import intent_entry, is_refusal, is_stated_intent, modality, refusal_entry
@@ -69,72 +77,6 @@ NATURAL_CAUSES = {
     "tornado",
 }
 NATIONAL_MODS = {"GPE", "NORP", "ORG"}
-# The CAMEO threat matching the threatened act, by the act's code (longest prefix wins):
-# "threatened to cut ties" 1313, "to impose sanctions" 1312, "to impose a curfew" 1323...
-THREAT_BY_ACT = {
-    "16": "131",
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "17": "137",
-    "171": "1382",
-    "172": "132",
-    "1721": "1321",
-    "1722": "1322",
-    "1723": "1323",
-    "1724": "1324",
-    "173": "132",
-    "174": "136",
-    "191": "1381",
-    "192": "1382",
-    "14": "133",
-    "15": "138",
-    "18": "138",
-    "19": "1384",
-    "20": "1385",
-    "08": "136",
-}
-PRIORITY = (
-    "suicide-attack",
-    "unconventional",
-    "explosives",
-    "drone",
-    "aerial",
-    "heavy-weapons",
-    "firearms",
-    "primitive",
-    "crowd-control",
-)
-HIGH_OFFICE = {
-    "president",
-    "minister",
-    "chief",
-    "governor",
-    "mayor",
-    "leader",
-    "commander",
-    "general",
-    "judge",
-    "prosecutor",
-    "senator",
-    "lawmaker",
-    "deputy",
-    "premier",
-    "king",
-    "prince",
-    "ambassador",
-    "envoy",
-    "candidate",
-    "official",
-    "spokesman",
-    "cleric",
-    "imam",
-    "journalist",
-    "activist",
-}
 
 
 @dataclass(slots=True)
@@ -185,14 +127,19 @@ def _noun_agents(noun: Token) -> list[Span]:
                     out += [args.noun_span(args.content_head(t)) for t in args.split_conj(o)]
     if out:
         return out
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        return args.agents(head.head.head)  # "IS claimed responsibility for the bombing": IS
     for c in noun.lefts:
+        if args.is_time(c):
+            continue  # "Tuesday's bombing"
         if c.dep_ == "poss" and noun.lemma_.lower() not in VICTIM_POSSESSOR:
             out.append(args.noun_span(c))
         elif c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in NATIONAL_MODS or c.pos_ == "PROPN"):
             out.append(noun.doc[c.i : c.i + 1] if c.dep_ == "amod" else args.noun_span(c))
     for c in noun.children:  # "airstrikes carried out by US jets"
         if c.dep_ == "acl" and c.tag_ == "VBN":
-            out += args.agents(c)
+            out += [a for a in args.agents(c) if a.root.i != noun.i]
     return out
 
 
@@ -273,65 +220,6 @@ def _governing_trigger(tok: Token, heads: dict[int, Trigger]) -> Trigger | None:
         if node.i in heads:
             return heads[node.i]
     return None
-
-
-def _with(entry: LexEntry, **changes: object) -> LexEntry:
-    return LexEntry(**{**{f: getattr(entry, f) for f in entry.__slots__}, **changes})
-
-
-def threat_code(act: LexEntry) -> str | None:
-    for k in range(len(act.cameo), 1, -1):
-        if act.cameo[:k] in THREAT_BY_ACT:
-            return THREAT_BY_ACT[act.cameo[:k]]
-    return None
-
-
-def _sharpen_threat(entry: LexEntry, act: LexEntry) -> LexEntry:
-    """THREATEN + the threatened act -> the matching CAMEO threat code and mode."""
-    code = threat_code(act)
-    if code is None or entry.cameo not in ("130", "13"):
-        return entry
-    cameo = load_ontology().cameo(code)
-    return _with(entry, cameo=code, mode=cameo.plover_mode, contexts=cameo.contexts)
-
-
-def _assault_mode(
-    entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon
-) -> LexEntry:
-    """An ASSAULT with no mode takes one from its weapons or its victim.
-
-    "attacked by militiamen armed with machetes" -> primitive; "killed by an
-    improvised explosive device" -> explosives; "US warplanes bombed" ->
-    aerial; killing a named office-holder ("killed the deputy chief") ->
-    assassinate.
-    """
-    if entry.type != "ASSAULT" or entry.mode is not None:
-        return entry
-    onto = load_ontology()
-    victims = {t.i for p in patients for t in p}
-    pool = [t for t in args.local_subtree(anchor) if t.i not in victims and t.i != anchor.i]
-    pool += [t for a in agents for t in a.root.subtree if t.i not in victims]
-    found: set[str] = set()
-    for tok in pool:
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        for key in (
-            tok.lower_,
-            tok.lemma_.lower(),
-            f"{prev.lower_} {tok.lower_}" if prev is not None else "",
-        ):
-            if key in lex.instruments:
-                found.add(lex.instruments[key])
-    mode = next((m for m in PRIORITY if m in found), None)
-    if (
-        mode is None
-        and entry.lemma in ("kill", "shoot", "murder", "gun")
-        and any(p.root.lemma_.lower() in HIGH_OFFICE for p in patients)
-    ):
-        mode = "assassinate"
-    if mode is None:
-        return entry
-    code = onto.default_cameo("ASSAULT", mode)
-    return _with(entry, mode=mode, cameo=code, contexts=entry.contexts or onto.cameo(code).contexts)
 
 
 def _assign_counts(clauses: list[tuple[Trigger, Clause]], sent: Span, verb_of: dict[int, Token]) -> None:
@@ -470,6 +358,14 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
                     for o in c.children
                     if o.dep_ == "pobj"
                 ]
+            if entry.kind == "pattern" and entry.targets:  # Phoenix '+': the object of that preposition
+                patients += [
+                    args.noun_span(o)
+                    for p in args.local_subtree(head)
+                    if p.dep_ == "prep" and p.lower_ in entry.targets
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
             if trig.noun is not None:  # the event noun is not its own recipient ("a series of airstrikes")
                 patients = [p for p in patients if not (p.start <= trig.noun.i < p.end)]
                 patients += args.patients(trig.noun, entry.targets, entry.type)
@@ -492,25 +388,27 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
         recoded = False
         if governor is not None and governor.entry.type == "THREATEN" and entry.type != "THREATEN":
             heads[governor.head.i] = Trigger(
-                governor.span, governor.head, _sharpen_threat(governor.entry, entry), governor.noun
+                governor.span, governor.head, refine.sharpen_threat(governor.entry, entry), governor.noun
             )
         attributive = anchor.dep_ == "acl" and anchor.head.pos_ == "NOUN"  # "a threat to boycott"
         if mood == "future" and governor is None and not attributive and is_stated_intent(anchor):
             intent = intent_entry(entry, onto)
-            if intent is not None and intent.type == "THREATEN" and (code := threat_code(entry)):
-                intent = _with(intent, cameo=code, mode=onto.cameo(code).plover_mode)
+            if intent is not None and intent.type == "THREATEN" and (code := refine.threat_code(entry)):
+                intent = refine.with_changes(intent, cameo=code, mode=onto.cameo(code).plover_mode)
             if intent is not None:
                 entry, mood, recoded = intent, "asserted", True
         elif mood == "negated" and governor is None and is_refusal(anchor):
             refusal = refusal_entry(entry)
             if refusal is not None:
                 entry, mood, recoded = refusal, "asserted", True
-        patients = _with_owners(patients, trig, entry, anchor, sent)
+        if trig.entry.stated and not recoded:
+            continue  # "the approach allows analysts to ...": only a promise or refusal is an event
+        patients = refine.with_owners(patients, trig, entry, anchor, sent)
         if entry.type == "PROTEST":
-            patients += _protest_targets(head if not trig.is_nominal else anchor)
-        if governor is not None and governor.entry.type in INHERITS:
+            patients += refine.protest_targets(head if not trig.is_nominal else anchor)
+        if governor is not None and governor.entry.type in refine.INHERITS:
             inner_patients.setdefault(governor.head.i, patients)  # "threatened to summon the ambassador"
-        entry = _assault_mode(entry, anchor, agents, patients, lexicon)
+        entry = refine.assault_mode(entry, anchor, agents, patients, lexicon)
         agent_roots = {a.root.i for a in agents}
         patients = _unique([p for p in patients if p.root.i not in agent_roots])
         clause = Clause(
@@ -530,7 +428,7 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
         new = heads.get(trig.head.i)
         if new is not None and new.entry is not trig.entry and clause.entry.type == "THREATEN":
             clause.entry = new.entry
-        if clause.entry.type in INHERITS and not clause.patients:
+        if clause.entry.type in refine.INHERITS and not clause.patients:
             agent_roots = {a.root.i for a in clause.agents}
             clause.patients = [p for p in inner_patients.get(trig.head.i, []) if p.root.i not in agent_roots]
     _assign_counts(out, sent, verb_of)
@@ -588,54 +486,6 @@ def _demands(sent: Span, taken: set[int]) -> list[Clause]:
                     confidence=0.6 if args.agents(verb) else 0.45,
                 )
             )
-    return out
-
-
-# Governors that take their complement's recipients when they have none
-# ("threatened to summon the ambassador", "offered to hand over suspects to Britain").
-INHERITS = {"THREATEN", "AGREE", "REJECT", "CONCEDE"}
-PROTEST_AIMS = {"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "reject", "seek"}
-
-
-def _protest_targets(verb: Token) -> list[Span]:
-    """Whom a protest is aimed at: "to demand reforms by Suharto", "in protest against Sweden's decision"."""
-    out: list[Span] = []
-    for c in verb.children:
-        if c.dep_ in ("advcl", "xcomp", "acl", "conj") and c.lemma_.lower() in PROTEST_AIMS:
-            for p in args.patients(c, ("against", "from", "by", "on"), "PROTEST"):
-                out += [p, *args.owners(p.root)]
-        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
-            for noun in (o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("protest", "opposition")):
-                for p in args.patients(noun, ("against", "of", "at", "over"), "PROTEST"):
-                    out += [p, *args.owners(p.root)]
-    return out
-
-
-# The light noun of these types is the other party's proposal or demand
-# ("rejected calls by Annan", "accepted demands from the rebels").
-OTHER_PARTY_NOUN = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"}
-# Types whose direct object is usually a thing whose owner is the recipient.
-THING_OBJECTS = {"REJECT", "CONCEDE", "AGREE", "REQUEST", "THREATEN", "SANCTION", "RETREAT", "SUPPORT"}
-# Where these acts apply is who they apply to ("extended the curfew in Abidjan").
-TERRITORIAL = {"COERCE", "CONCEDE", "THREATEN", "MOBILIZE", "SANCTION"}
-
-
-def _with_owners(patients: list[Span], trig: Trigger, entry: LexEntry, anchor: Token, sent: Span) -> list[Span]:
-    """Add the owners of things acted on, and for territorial acts the place, as recipients.
-
-    Only for types whose object is usually a thing (a plan, a demand, a ban),
-    not a party: "rejected an Indian proposal" -> India, but "met the US envoy"
-    stays one recipient.
-    """
-    if entry.reverse:
-        return patients
-    extra = [o for p in patients for o in args.owners(p.root)] if entry.type in THING_OBJECTS else []
-    if trig.noun is not None and entry.type in OTHER_PARTY_NOUN:
-        extra += args.owners(trig.noun)
-    out = patients + extra
-    people = entry.mode in ("arrest", "deport", "release")
-    if entry.type in TERRITORIAL and not people and not any(args.is_name(p.root) for p in out):
-        out += args.places(anchor, sent)  # "lifted the curfew in Abidjan"
     return out
 
 

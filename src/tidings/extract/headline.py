@@ -88,6 +88,24 @@ def bare_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and is_headline(verb.sent)
 
 
+def root_noun_predicate(verb: Token) -> bool:
+    """'Up to 20,000 people protested across ...' parsed as 'people' + a participle.
+
+    In a full sentence (ending in a full stop) whose root is a noun, a past
+    participle hanging on that root is the missing main verb, not a passive
+    modifier: the noun is its subject.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.sent.text.rstrip().endswith(".")
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def in_root_phrase(tok: Token) -> bool:
     """Is the token inside the noun phrase that is the headline's root ('Dozens of captives')?"""
     node = tok

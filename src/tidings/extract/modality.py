@@ -335,6 +335,12 @@ def modality(trigger: Token) -> str:
             if dep in ("xcomp", "prep", "pobj", "pcomp", "acomp"):
                 tok = head
                 continue
+            if (
+                dep == "ccomp"
+                and lemma not in ASPECTUAL
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            ):
+                return "hypothetical"  # "wants Putin to attack": an infinitive is not a report
         return "asserted"
     return "asserted"
 

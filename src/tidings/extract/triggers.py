@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
-from .headline import bare_passive, in_root_phrase, is_headline
+from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
 from .words import inflection_guesses
 
 OCCUR = {
@@ -293,6 +293,8 @@ def _pattern(verb: Token, lex: Lexicon) -> LexEntry | None:
 
 
 SEEK_TO = {"seek", "ask", "want", "try"}
+DEP_LABELS = {"ccomp", "xcomp", "dative", "advcl", "prep", "agent"}
+VOWS = {"vow", "swear", "threaten", "pledge", "promise", "warn"}
 NEEDS_AGENT = {"wound", "injure", "hurt", "invite"}
 
 
@@ -343,9 +345,16 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
     ):
         return False
     kids = {c.dep_ for c in verb.children}
-    if entry.needs and not any(
-        (w == "dobj" and kids & {"dobj", "nsubjpass"}) or any(c.lower_ == w for c in verb.children)
-        for w in entry.needs
+    vowed = verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in VOWS
+    if (
+        entry.needs
+        and not vowed
+        and not any(
+            (w == "dobj" and kids & {"dobj", "nsubjpass"})
+            or (w in DEP_LABELS and w in kids)
+            or any(c.lower_ == w for c in verb.children)
+            for w in entry.needs
+        )
     ):
         return False  # "he is still fighting" (no foe), "talking about a lease" (no partner)
     if entry.not_with and any(
@@ -365,6 +374,8 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
 
 
 def _passive_without_agent(verb: Token) -> bool:
+    if root_noun_predicate(verb):
+        return False
     kids = {c.dep_ for c in verb.children}
     passive = verb.tag_ == "VBN" and (
         verb.dep_ == "acl" and "dobj" not in kids or bool(kids & {"auxpass", "nsubjpass"})
@@ -461,6 +472,8 @@ def noun_is_event(noun: Token) -> bool:
             return True
     if noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in IN_EVENT_VERBS:
         return True
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        return True  # "claimed responsibility for Tuesday's suicide bombing"
     return False
 
 

@@ -38,13 +38,39 @@ _Loader.yaml_implicit_resolvers = {
     k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _mapping_without_duplicates(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    """A key written twice would silently lose one entry: refuse it instead."""
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
 KINDS = ("verb", "phrasal", "light", "noun", "pattern")
 SECTION_KIND = {"verbs": "verb", "phrasal": "phrasal", "light": "light", "nouns": "noun"}
-ENTRY_KEYS = {"cameo", "mode", "contexts", "to", "confidence", "note", "type", "reverse", "needs", "not_with"}
+ENTRY_KEYS = {
+    "cameo",
+    "mode",
+    "contexts",
+    "to",
+    "confidence",
+    "note",
+    "type",
+    "reverse",
+    "needs",
+    "not_with",
+    "stated",
+}
 DEFAULT_CONFIDENCE = {"verb": 0.8, "phrasal": 0.85, "light": 0.85, "noun": 0.65, "pattern": 0.75}
 
 
@@ -72,8 +98,11 @@ class LexEntry:
     requires: tuple[frozenset[str], ...] = ()  # Phoenix patterns: each set must be matched
     source: str = "package"
     reverse: bool = False  # the subject receives the act ("X faced charges from Y", "received aid from Y")
-    needs: tuple[str, ...] = ()  # one of these must head a dependent ("talk" needs "with"/"to"; "dobj" = an object)
+    needs: tuple[
+        str, ...
+    ] = ()  # one of these must head a dependent ("talk" needs "with"/"to"; "dobj" = an object)
     not_with: tuple[str, ...] = ()  # object nouns that void the entry ("released a report")
+    stated: bool = False  # codes only as a promise or refusal ("said it would allow", "will not allow")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -133,14 +162,7 @@ def _norm(text: str) -> str:
     return " ".join(str(text).lower().replace("_", " ").split())
 
 
-def make_entry(
-    kind: str,
-    pattern: str,
-    type_: str,
-    spec: dict,
-    onto: Ontology,
-    where: str,
-) -> LexEntry:
+def make_entry(kind: str, pattern: str, type_: str, spec: dict, onto: Ontology, where: str) -> LexEntry:
     """Build and validate one entry; `where` names the file for error messages."""
     if kind not in KINDS:
         raise DataFileError(f"{where}: unknown kind {kind!r}")
@@ -206,6 +228,7 @@ def make_entry(
         reverse=bool(spec.get("reverse", False)),
         needs=tuple(_norm(w) for w in (spec.get("needs") or ())),
         not_with=tuple(_norm(w) for w in (spec.get("not_with") or ())),
+        stated=bool(spec.get("stated", False)),
     )
 
 

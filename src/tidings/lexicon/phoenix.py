@@ -97,15 +97,36 @@ def _pattern_sets(body: str, synsets: dict[str, set[str]]) -> tuple[frozenset[st
 
 
 PREPOSITIONS = {
-    "to", "with", "for", "against", "on", "at", "in", "into", "from", "by", "over", "toward", "towards",
-    "upon", "between", "among", "of", "about", "onto",
+    "to",
+    "with",
+    "for",
+    "against",
+    "on",
+    "at",
+    "in",
+    "into",
+    "from",
+    "by",
+    "over",
+    "toward",
+    "towards",
+    "upon",
+    "between",
+    "among",
+    "of",
+    "about",
+    "onto",
 }
 
 
 def _target_preps(body: str) -> tuple[str, ...]:
     """Prepositions right before the target marker: '- * FOR + [032]' -> ('for',)."""
     toks = body.replace("(", " ").replace(")", " ").replace("_", " ").split()
-    out = [toks[i - 1].lower() for i, t in enumerate(toks) if t == "+" and i > 0 and toks[i - 1].lower() in PREPOSITIONS]
+    out = [
+        toks[i - 1].lower()
+        for i, t in enumerate(toks)
+        if t == "+" and i > 0 and toks[i - 1].lower() in PREPOSITIONS
+    ]
     return tuple(dict.fromkeys(out))
 
 
@@ -165,7 +186,9 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         type_, cameo = mapped
         entry = make_entry(kind, pattern, type_, {"cameo": cameo}, onto, where)
         if requires:
-            entry = LexEntry(**{**_fields(entry), "requires": requires, "kind": "pattern", "targets": targets})
+            entry = LexEntry(
+                **{**_fields(entry), "requires": requires, "kind": "pattern", "targets": targets}
+            )
         if entry.key not in seen:
             seen.add(entry.key)
             report.entries.append(entry)

@@ -226,13 +226,17 @@ def _build(supplement: Path) -> dict:
 
     # -- US states and counties
     state_point: dict[str, tuple[float, float]] = {}
+    state_pop: dict[str, int] = defaultdict(int)
+    for c in cities:
+        if c["countrycode"] == "US":
+            state_pop[c["admin1code"]] += c["population"]
     for code, st in gc.get_us_states().items():
         pts = by_admin.get(("US", code), [])
         point = _mean(pts)
         if point is None:
             continue
         state_point[code] = point
-        pop = sum(c["population"] for c in cities if c["countrycode"] == "US" and c["admin1code"] == code)
+        pop = state_pop[code]
         b.add((st["geonameid"], st["name"], "USA", st["name"], point[0], point[1], "ADM1", pop), [st["name"]])
     states = gc.get_us_states()
     in_state: dict[tuple[str, str], dict] = {}  # (state code, city key) -> most populous city

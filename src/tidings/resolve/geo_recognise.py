@@ -309,8 +309,9 @@ class Recogniser:
             weak = prev is not None and prev.lower_ in ("in", "near", "outside") and \
                 tok.ent_type_ in ("GPE", "LOC", "FAC", "")
             frame = strong or weak  # a strong frame outweighs the NER's PERSON guess
-            if frame and (span.start, span.end) not in known and not self.gaz.demonym_country(span.text) \
-                    and not any(blocked[t.i] and t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") for t in span):
+            if weak and not strong and any(blocked[t.i] for t in span):
+                frame = False  # "in Abu Zubaydah...": a bare preposition does not outweigh the NER
+            if frame and (span.start, span.end) not in known and not self.gaz.demonym_country(span.text):
                 out.unknown.append(span)
             i = j + 1
 

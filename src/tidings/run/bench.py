@@ -7,13 +7,15 @@ our parsing choices save. Peak memory is the largest resident set of the
 whole process tree (parent plus workers) seen while a side runs.
 
 A larger corpus is built from a small one by repeating it: each copy keeps an
-article's first paragraph and shuffles the others (seeded), so copies differ in
-content hash (the store keeps them all) but not in length or vocabulary.
+article's first paragraph and shuffles the others (its sentences, when the
+body is one paragraph), seeded, so copies differ in content hash (the store
+keeps them all) but not in length or vocabulary.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -136,11 +138,24 @@ def expand(articles: list[Article], repeat: int, seed: int = 0) -> Iterator[Arti
             yield shuffled_copy(art, k, rng)
 
 
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d]))\s+(?=[A-Z\"\u201c])")
+
+
 def shuffled_copy(article: Article, k: int, rng: random.Random) -> Article:
-    """A copy with the non-lead paragraphs in another order, offsets rebuilt."""
+    """A copy with its non-lead parts in another order, offsets rebuilt.
+
+    The parts are the kept paragraphs, or the sentences of the body when it
+    is a single paragraph (wire copy often is), so that copies differ.
+    """
     pieces = [(article.text[p.start:p.end], p.kind) for p in article.paragraphs]
-    if not pieces:
-        pieces = [(t, "body") for t in article.text.split("\n\n") if t.strip()]
+    body = [piece for piece in pieces if piece[1] == "body"]
+    if len(body) < 3:
+        pieces = [piece for piece in pieces if piece[1] != "body"] + [
+            (sent, "body") for text, _ in body for sent in _SENTENCE_END.split(text) if sent.strip()
+        ]
+        sep = " "
+    else:
+        sep = "\n\n"
     head, rest = pieces[:1], pieces[1:]
     rng.shuffle(rest)
     text_parts: list[str] = []
@@ -149,11 +164,23 @@ def shuffled_copy(article: Article, k: int, rng: random.Random) -> Article:
     for piece, kind in head + rest:
         paragraphs.append(Paragraph(pos, pos + len(piece), kind))
         text_parts.append(piece)
-        pos += len(piece) + 2
-    meta = {k: v for k, v in article.meta.items() if k != "content_hash"}
+        pos += len(piece) + len(sep)
+    if sep == " ":  # sentences joined back into one body paragraph per kind run
+        paragraphs = _merge_runs(paragraphs, len(sep))
+    meta = {key: v for key, v in article.meta.items() if key != "content_hash"}
     return replace(
-        article, id=f"{article.id}~r{k}", text="\n\n".join(text_parts), paragraphs=paragraphs, meta=meta
+        article, id=f"{article.id}~r{k}", text=sep.join(text_parts), paragraphs=paragraphs, meta=meta
     )
+
+
+def _merge_runs(paragraphs: list[Paragraph], gap: int) -> list[Paragraph]:
+    merged: list[Paragraph] = []
+    for p in paragraphs:
+        if merged and merged[-1].kind == p.kind and merged[-1].end + gap == p.start:
+            merged[-1] = Paragraph(merged[-1].start, p.end, p.kind)
+        else:
+            merged.append(p)
+    return merged
 
 
 class NullSink:

@@ -1,0 +1,209 @@
+"""Sharper codings once a clause is found: threat codes, assault modes, recipients behind objects.
+
+- THREATEN takes the CAMEO code of the threatened act ("threatened to cut
+  ties" 1313, "to impose a curfew" 1323), and so do stated hostile intentions.
+- An ASSAULT with no mode takes one from its weapons ("armed with machetes"
+  primitive, "US warplanes" aerial) or its victim (killing an office-holder is
+  an assassination).
+- Recipients behind objects: the owner of the thing acted on ("rejected an
+  *Indian* proposal", "calls *by Kofi Annan*"), the target of a protest's
+  demand, and for territorial acts the place ("lifted the curfew in *Abidjan*").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import LexEntry, Lexicon
+from ..ontology import load as load_ontology
+from . import arguments as args
+from .triggers import Trigger
+
+# The CAMEO threat matching the threatened act, by the act's code (longest prefix wins):
+# "threatened to cut ties" 1313, "to impose sanctions" 1312, "to impose a curfew" 1323...
+THREAT_BY_ACT = {
+    "16": "131",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "137",
+    "171": "1382",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "173": "132",
+    "174": "136",
+    "191": "1381",
+    "192": "1382",
+    "14": "133",
+    "15": "138",
+    "18": "138",
+    "19": "1384",
+    "20": "1385",
+    "08": "136",
+}
+PRIORITY = (
+    "suicide-attack",
+    "unconventional",
+    "explosives",
+    "drone",
+    "aerial",
+    "heavy-weapons",
+    "firearms",
+    "primitive",
+    "crowd-control",
+)
+HIGH_OFFICE = {
+    "president",
+    "minister",
+    "chief",
+    "governor",
+    "mayor",
+    "leader",
+    "commander",
+    "general",
+    "judge",
+    "prosecutor",
+    "senator",
+    "lawmaker",
+    "deputy",
+    "premier",
+    "king",
+    "prince",
+    "ambassador",
+    "envoy",
+    "candidate",
+    "official",
+    "spokesman",
+    "cleric",
+    "imam",
+    "journalist",
+    "activist",
+}
+
+
+def with_changes(entry: LexEntry, **changes: object) -> LexEntry:
+    return LexEntry(**{**{f: getattr(entry, f) for f in entry.__slots__}, **changes})
+
+
+def threat_code(act: LexEntry) -> str | None:
+    for k in range(len(act.cameo), 1, -1):
+        if act.cameo[:k] in THREAT_BY_ACT:
+            return THREAT_BY_ACT[act.cameo[:k]]
+    return None
+
+
+def sharpen_threat(entry: LexEntry, act: LexEntry) -> LexEntry:
+    """THREATEN + the threatened act -> the matching CAMEO threat code and mode."""
+    code = threat_code(act)
+    if code is None or entry.cameo not in ("130", "13"):
+        return entry
+    cameo = load_ontology().cameo(code)
+    return with_changes(entry, cameo=code, mode=cameo.plover_mode, contexts=cameo.contexts)
+
+
+def assault_mode(
+    entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon
+) -> LexEntry:
+    """An ASSAULT with no mode takes one from its weapons or its victim.
+
+    "attacked by militiamen armed with machetes" -> primitive; "killed by an
+    improvised explosive device" -> explosives; "US warplanes bombed" ->
+    aerial; killing a named office-holder ("killed the deputy chief") ->
+    assassinate.
+    """
+    if entry.type != "ASSAULT" or entry.mode is not None:
+        return entry
+    onto = load_ontology()
+    victims = {t.i for p in patients for t in p}
+    pool = [t for t in args.local_subtree(anchor) if t.i not in victims and t.i != anchor.i]
+    pool += [t for a in agents for t in a.root.subtree if t.i not in victims]
+    found: set[str] = set()
+    for tok in pool:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        for key in (
+            tok.lower_,
+            tok.lemma_.lower(),
+            f"{prev.lower_} {tok.lower_}" if prev is not None else "",
+        ):
+            if key in lex.instruments:
+                found.add(lex.instruments[key])
+    mode = next((m for m in PRIORITY if m in found), None)
+    if (
+        mode is None
+        and entry.lemma in ("kill", "shoot", "murder", "gun")
+        and any(p.root.lemma_.lower() in HIGH_OFFICE for p in patients)
+    ):
+        mode = "assassinate"
+    if mode is None:
+        return entry
+    code = onto.default_cameo("ASSAULT", mode)
+    return with_changes(entry, mode=mode, cameo=code, contexts=entry.contexts or onto.cameo(code).contexts)
+
+
+# Governors that take their complement's recipients when they have none
+# ("threatened to summon the ambassador", "offered to hand over suspects to Britain").
+INHERITS = {"THREATEN", "AGREE", "REJECT", "CONCEDE"}
+PROTEST_AIMS = {
+    "demand",
+    "protest",
+    "call",
+    "press",
+    "urge",
+    "denounce",
+    "condemn",
+    "oppose",
+    "reject",
+    "seek",
+}
+
+
+def protest_targets(verb: Token) -> list[Span]:
+    """Whom a protest is aimed at: "to demand reforms by Suharto", "in protest against Sweden's decision"."""
+    out: list[Span] = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp", "acl", "conj") and c.lemma_.lower() in PROTEST_AIMS:
+            for p in args.patients(c, ("against", "from", "by", "on"), "PROTEST"):
+                out += [p, *args.owners(p.root)]
+        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+            for noun in (
+                o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("protest", "opposition")
+            ):
+                for p in args.patients(noun, ("against", "of", "at", "over"), "PROTEST"):
+                    out += [p, *args.owners(p.root)]
+    return out
+
+
+# The light noun of these types is the other party's proposal or demand
+# ("rejected calls by Annan", "accepted demands from the rebels").
+OTHER_PARTY_NOUN = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"}
+# Types whose direct object is usually a thing whose owner is the recipient.
+THING_OBJECTS = {"REJECT", "CONCEDE", "AGREE", "REQUEST", "THREATEN", "SANCTION", "RETREAT", "SUPPORT"}
+# Where these acts apply is who they apply to ("extended the curfew in Abidjan").
+TERRITORIAL = {"COERCE", "CONCEDE", "THREATEN", "MOBILIZE", "SANCTION"}
+
+
+def with_owners(
+    patients: list[Span], trig: Trigger, entry: LexEntry, anchor: Token, sent: Span
+) -> list[Span]:
+    """Add the owners of things acted on, and for territorial acts the place, as recipients.
+
+    Only for types whose object is usually a thing (a plan, a demand, a ban),
+    not a party: "rejected an Indian proposal" -> India, but "met the US envoy"
+    stays one recipient.
+    """
+    if entry.reverse:
+        return patients
+    extra = [o for p in patients for o in args.owners(p.root)] if entry.type in THING_OBJECTS else []
+    if trig.noun is not None and entry.type in OTHER_PARTY_NOUN:
+        extra += args.owners(trig.noun)
+    out = patients + extra
+    people = entry.mode in ("arrest", "deport", "release")
+    if entry.type in TERRITORIAL and not people and not any(args.is_name(p.root) for p in out):
+        out += args.places(anchor, sent)  # "lifted the curfew in Abidjan"
+    return out
