@@ -287,3 +287,17 @@ def test_natural_causes_are_not_actors(clauses):
 def test_background_participles_are_not_events(clauses):
     found = clauses("Israel released the mayor, a Hamas member jailed over a year ago.")
     assert [c.type for c in found] == ["RETREAT"]
+
+
+def test_actor_spans_keep_what_identifies_the_actor(clauses):
+    c = only(clauses("A court in Guyana has issued arrest warrants for two Brazilian men."), "COERCE")
+    assert texts(c.agents) == ["A court in Guyana"] and texts(c.patients) == ["two Brazilian men"]
+    c = only(clauses("US and British activists staged a protest in Beijing."), "PROTEST")
+    assert texts(c.agents) == ["US and British activists", "British activists"]
+    c = only(clauses("Kenzo Oshima, the UN relief coordinator, demanded a ceasefire."), "REQUEST")
+    assert texts(c.agents) == ["Kenzo Oshima, the UN relief coordinator"]
+
+
+def test_dateline_is_not_an_actor(clauses):
+    c = only(clauses("KABUL, March 3 (AFP) - Hundreds of protesters stormed the embassy."), "PROTEST")
+    assert texts(c.agents) == ["protesters"] and c.size == 200

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import click
@@ -39,8 +38,8 @@ def _default_workers() -> int:
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=32, show_default=True,
               help="Articles per task sent to a worker or actor.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
-@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
-              help="With --engine ray: write events as Parquet partitions into this folder.")
+@click.option("--parquet", "parquet_dir",
+              help="With --engine ray: write events as Parquet files into this folder or s3://... URI.")
 @click.option("--ray-address", help="With --engine ray: join this cluster ('auto', ray://host:10001).")
 @click.option("--failures", "failures_path", type=click.Path(dir_okay=False),
               help="Append one JSON line per skipped input or article (origin, code, reason).")
@@ -86,7 +85,7 @@ def ingest(
     )
     try:
         if engine == "ray":
-            _run_ray(job, Path(parquet_dir) if parquet_dir else None, ray_address)
+            _run_ray(job, parquet_dir, ray_address)
         else:
             _run_local(job, progress)
     finally:
@@ -148,7 +147,7 @@ def _run_local(job: _Job, progress: bool | None) -> None:
         sys.exit(1)  # nothing at all could be read or coded
 
 
-def _run_ray(job: _Job, parquet_dir: Path | None, address: str | None) -> None:
+def _run_ray(job: _Job, parquet_dir: str | None, address: str | None) -> None:
     from ..errors import TidingsError
     from ..run.batch import coder_factory
     from ..run.ray_runner import RayOptions, run_ray

@@ -132,7 +132,12 @@ def noun_span(tok: Token) -> Span:
             continue
         if c.dep_ == "case":  # possessive 's
             end = max(end, c.i + 1)
-        elif c.dep_ == "prep" and c.lower_ == "of":
+        elif c.dep_ == "prep" and (
+            c.lower_ == "of"
+            or (c.lower_ == "from" and any(is_name(t) for t in c.subtree))
+            or (c.lower_ == "in" and not _national(tok) and any(o.ent_type_ == "GPE" for o in c.children))
+        ):
+            # "officials from the Georgian government", "a court in Guyana": where the actor belongs
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
                 last = max(t.i for t in noun_span(objs[0]))
@@ -154,15 +159,36 @@ def noun_span(tok: Token) -> Span:
 
 
 def _dateline(tok: Token) -> bool:
-    """'BAGHDAD, Dec 31 (AFP) - ...': a capitalised place opening the sentence is no actor."""
+    """'BAGHDAD, Dec 31 (AFP) - ...', 'GAZA CITY, ...': a capitalised place opening the sentence is no actor."""
     doc = tok.doc
+    start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
+    words = doc[start : tok.i + 1]
     return (
-        tok.i == tok.sent.start
-        and tok.is_upper
+        start == tok.sent.start
+        and all(t.is_upper for t in words if t.is_alpha)
         and len(tok) > 1
         and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].text in (",", "-", "(")
+        and doc[tok.i + 1].text in (",", "-", "(", ":")
     )
+
+
+def _national(tok: Token) -> bool:
+    """Does the noun already carry a nationality or name ("US troops", "Iraqi police")?"""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and (is_name(c) or c.ent_type_ == "NORP")
+        for c in tok.lefts
+    )
+
+
+def _conjoined_modifiers(tok: Token) -> list[Span]:
+    """'US and British activists' -> the extra actor 'British activists' beside 'US and British activists'."""
+    out: list[Span] = []
+    for m in tok.lefts:
+        if m.dep_ in ("amod", "compound", "nmod"):
+            for c in m.conjuncts:
+                if c.i > m.i and c.i < tok.i and (is_name(c) or c.ent_type_ == "NORP"):
+                    out.append(tok.doc[c.i : tok.i + 1])
+    return out
 
 
 def split_conj(tok: Token) -> list[Token]:
@@ -185,7 +211,7 @@ def split_conj(tok: Token) -> list[Token]:
         for c in tok.conjuncts
         if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i and c.is_alpha and coordinated
     ]
-    return [t for t in (tok, *conj) if not _dateline(t)] or [tok]
+    return [t for t in (tok, *conj) if not _dateline(t)]
 
 
 def content_head(tok: Token) -> Token:
@@ -339,14 +365,20 @@ def agents(verb: Token) -> list[Span]:
         first = noun_span(fragments[0])
         return [first.doc[first.start : max(h.i for h in fragments) + 1]]
     for head in heads:
-        if _dateline(head):
-            continue
+        if _dateline(head):  # "KABUL, March 3 (AFP) - Thousands of protesters stormed": the apposition
+            appos = [
+                c for c in head.children if c.dep_ == "appos" and not is_time(c) and c.ent_type_ != "DATE"
+            ]
+            if not appos:
+                continue
+            head = content_head(appos[-1])
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             head = speaker_of(verb) or head  # "Hungary said it will support": Hungary
         if head.pos_ in ("NUM",) or (head.lower_ in ("there", "it") and head.dep_ == "expl"):
             continue
         for tok in split_conj(head):
             out.append(noun_span(content_head(tok)))
+            out += _conjoined_modifiers(content_head(tok))
     return out
 
 

@@ -366,7 +366,7 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
                     for o in p.children
                     if o.dep_ == "pobj"
                 ]
-            if trig.noun is not None:  # the event noun is not its own recipient ("a series of airstrikes")
+            if trig.noun is not None and not entry.party:  # the event noun is not its own recipient
                 patients = [p for p in patients if not (p.start <= trig.noun.i < p.end)]
                 patients += args.patients(trig.noun, entry.targets, entry.type)
                 if trig.noun.dep_ in ("compound", "amod"):  # "a mediation effort between X and Y"

@@ -199,7 +199,11 @@ def with_owners(
     """
     if entry.reverse:
         return patients
-    extra = [o for p in patients for o in args.owners(p.root)] if entry.type in THING_OBJECTS else []
+    party = (
+        trig.noun.i if entry.party and trig.noun is not None else -1
+    )  # "the British ambassador": one party
+    things = [p for p in patients if p.root.i != party]
+    extra = [o for p in things for o in args.owners(p.root)] if entry.type in THING_OBJECTS else []
     if trig.noun is not None and entry.type in OTHER_PARTY_NOUN:
         extra += args.owners(trig.noun)
     out = patients + extra

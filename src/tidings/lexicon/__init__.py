@@ -70,6 +70,7 @@ ENTRY_KEYS = {
     "needs",
     "not_with",
     "stated",
+    "party",
 }
 DEFAULT_CONFIDENCE = {"verb": 0.8, "phrasal": 0.85, "light": 0.85, "noun": 0.65, "pattern": 0.75}
 
@@ -103,6 +104,7 @@ class LexEntry:
     ] = ()  # one of these must head a dependent ("talk" needs "with"/"to"; "dobj" = an object)
     not_with: tuple[str, ...] = ()  # object nouns that void the entry ("released a report")
     stated: bool = False  # codes only as a promise or refusal ("said it would allow", "will not allow")
+    party: bool = False  # a light verb's noun is the recipient, not the act ("expelled the ambassador")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -229,6 +231,7 @@ def make_entry(kind: str, pattern: str, type_: str, spec: dict, onto: Ontology, 
         needs=tuple(_norm(w) for w in (spec.get("needs") or ())),
         not_with=tuple(_norm(w) for w in (spec.get("not_with") or ())),
         stated=bool(spec.get("stated", False)),
+        party=bool(spec.get("party", False)),
     )
 
 

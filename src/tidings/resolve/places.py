@@ -21,7 +21,6 @@ government, not a place: such metonyms are kept apart in `ctx.metonyms`.
 from __future__ import annotations
 
 import math
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,9 +35,9 @@ MAX_CANDIDATES = 60
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 2.0, "RGN": 2.0, "ADM1": 1.0, "AREA": 1.0}
 DEFAULT_POP = {"ADM1": 300_000, "ADM2": 30_000, "RGN": 100_000, "PPLX": 10_000}
 ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
-COHERENCE = float(os.environ.get("TG_COH", "2.0"))  # score per other name expected in the same first-level division
-COHERENCE_CAP = float(os.environ.get("TG_CAP", "2.0"))
-ALT_NAME_PENALTY = float(os.environ.get("TG_ALT", "1.5"))  # a name that is only an alternate name of the place
+COHERENCE = 2.0  # score per other name expected in the same first-level division...
+COHERENCE_CAP = 2.0  # ...counting at most this many names
+ALT_NAME_PENALTY = 2.0  # the text uses only an alternate name of the place
 BIG_CITY_OVER_STATE = 1_000_000  # a city this big beats its same-named state or province
 SPREAD_TOP = 15  # readings of a name that share its probability mass
 
@@ -152,13 +151,14 @@ class Geoparser:
         if within is not None:
             narrowed = [c for c in cands if _inside(c, within)]
             cands = narrowed or cands
+        own = (key, key + " city")  # "New York" is GeoNames' "New York City"
         big_city = {e.country: e.population for e in cands
-                    if e.feature in ("PPL", "PPLC") and norm(e.name) == key and e.population >= BIG_CITY_OVER_STATE}
+                    if e.feature in ("PPL", "PPLC") and norm(e.name) in own and e.population >= BIG_CITY_OVER_STATE}
         for e in cands:
             pop = e.population or DEFAULT_POP.get(e.feature, 1000)
             # a division known only by name (no population) earns no feature bonus
             s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
-            if norm(e.name) != key and e.feature != "PCLI":
+            if norm(e.name) not in own and e.feature != "PCLI":
                 s -= ALT_NAME_PENALTY
             if e.feature == "ADM1" and e.country in big_city:
                 s -= 2.0  # "New York": the city, unless the text says otherwise

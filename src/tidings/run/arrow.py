@@ -8,12 +8,8 @@ contract (actors, recipients, location, contexts) stay nested.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 import pyarrow as pa
 
-from ..model import Event
 
 ACTOR = pa.struct([
     ("text", pa.string()),
@@ -74,10 +70,3 @@ ARTICLE_OUTCOME = pa.schema([
     ("events", pa.list_(EVENT_STRUCT)),
 ])
 
-
-def event_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
-    return [e.to_contract() for e in events]
-
-
-def events_table(events: Iterable[Event]) -> pa.Table:
-    return pa.Table.from_pylist(event_rows(events), schema=EVENT)

@@ -240,11 +240,19 @@ def _failed(failure: InputFailure) -> dict[str, Any]:
 
 
 class _ParquetSink:
-    """Writes events into numbered Parquet files of at most EVENTS_PER_FILE rows."""
+    """Writes events into numbered Parquet files of at most EVENTS_PER_FILE rows.
 
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.folder = folder
+    `folder` is a local path or any URI pyarrow writes (s3://bucket/events/).
+    """
+
+    def __init__(self, folder: str) -> None:
+        from pyarrow import fs
+
+        if "://" in folder:
+            self.fs, self.folder = fs.FileSystem.from_uri(folder)
+        else:
+            self.fs, self.folder = fs.LocalFileSystem(), str(Path(folder).resolve())
+        self.fs.create_dir(self.folder, recursive=True)
         self.run = uuid.uuid4().hex[:8]
         self.n_files = 0
         self._writer: Any = None
@@ -257,8 +265,8 @@ class _ParquetSink:
             return
         if self._writer is None or self._rows >= EVENTS_PER_FILE:
             self.close()
-            path = self.folder / f"events-{self.run}-{self.n_files:05d}.parquet"
-            self._writer = pq.ParquetWriter(path, EVENT)
+            path = f"{self.folder.rstrip('/')}/events-{self.run}-{self.n_files:05d}.parquet"
+            self._writer = pq.ParquetWriter(path, EVENT, filesystem=self.fs)
             self.n_files += 1
             self._rows = 0
         self._writer.write_table(events)
@@ -275,12 +283,13 @@ def run_ray(
     *,
     coder_factory: Callable[[], Any],
     options: RayOptions | None = None,
-    parquet_dir: Path | None = None,
+    parquet_dir: str | Path | None = None,
     db: str | None = None,
     date: str | None = None,
     on_failure: Callable[[InputFailure], None] = lambda f: None,
 ) -> RunStats:
-    """Code `inputs` on Ray into Parquet partitions (`parquet_dir`) or a database (`db`)."""
+    """Code `inputs` on Ray into Parquet partitions (`parquet_dir`: a folder or
+    s3://... URI) or a PostgreSQL database (`db`)."""
     import ray
     import ray.data
 
@@ -308,7 +317,7 @@ def run_ray(
             compute=ray.data.ActorPoolStrategy(size=options.actors),
             num_cpus=options.actor_cpus or actor_cpus(ray.cluster_resources().get("CPU", 1), options.actors),
         )
-        sink = _ParquetSink(parquet_dir) if parquet_dir is not None and not db else None
+        sink = _ParquetSink(str(parquet_dir)) if parquet_dir is not None and not db else None
         try:
             for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
                 _tally(batch, stats, on_failure)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import shutil
 import subprocess
 import tempfile
 import uuid
@@ -56,8 +57,13 @@ def _start_cluster() -> str:
     if out.returncode != 0:
         _state["error"] = f"{SCRIPT.name} failed: {out.stderr.strip()[-400:]}"
         raise PostgresUnavailable(_state["error"])
-    atexit.register(subprocess.run, ["bash", str(SCRIPT), "--stop", folder], capture_output=True, timeout=60)
+    atexit.register(_stop_cluster, folder)
     return out.stdout.strip().splitlines()[-1]
+
+
+def _stop_cluster(folder: str) -> None:
+    subprocess.run(["bash", str(SCRIPT), "--stop", folder], capture_output=True, timeout=60)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def fresh_postgres_db() -> str:
