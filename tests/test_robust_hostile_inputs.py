@@ -63,6 +63,7 @@ class Corpus:
     inputs: list[str]  # what goes on the command line, in order
     bad: list[str]  # origins that must each get exactly one stderr line
     good: dict[str, str]  # marker place -> origin of the input that must be coded
+    quiet: list[str]  # good inputs that need not yield events but must be coded and stored
 
 
 def build_corpus(root: Path) -> Corpus:
@@ -104,6 +105,11 @@ def build_corpus(root: Path) -> Corpus:
             + b"alert(1)" * 100 + b"</script></body></html>"),
     ]
     files += [put(f"lang-{code}.txt", text.encode()) for code, text in NON_ENGLISH.items()]
+    # One 100,000-token "sentence" of news words with no full stop (about 650 KB).
+    words = ["the", "minister", "said", "police", "army", "talks", "city", "people", "government"]
+    long_sentence = root / "sentence-100k-tokens.txt"
+    long_sentence.write_text(" ".join(rng.choice(words) for _ in range(100_000)) + ".", encoding="utf-8")
+    files.append(str(long_sentence))
 
     jsonl = root / "records.jsonl"
     lines = [
@@ -130,7 +136,7 @@ def build_corpus(root: Path) -> Corpus:
     missing = str(root / "does-not-exist.txt")
     files.append(missing)
     bad.append(missing)
-    return Corpus(inputs=files, bad=bad, good=good)
+    return Corpus(inputs=files, bad=bad, good=good, quiet=[str(long_sentence)])
 
 
 def _nested_html(text: str, depth: int) -> str:
@@ -177,6 +183,8 @@ def test_robust_code_cli_reports_each_bad_input_once_and_codes_the_good(corpus: 
         lines = stderr_lines_naming(proc.stderr, origin)
         assert len(lines) == 1, (origin, lines, proc.stderr[-3000:])
         assert "T0" in lines[0], lines[0]  # a coded reason
+    for origin in corpus.quiet:
+        assert origin not in proc.stderr, proc.stderr[-3000:]
     failure_lines = [ln for ln in proc.stderr.splitlines() if "skipped" in ln]
     assert len(failure_lines) == len(corpus.bad), failure_lines
     events = [json.loads(line) for line in proc.stdout.splitlines()]
@@ -197,7 +205,7 @@ def test_robust_ingest_cli_stores_good_articles_exactly_once(corpus: Corpus, tmp
         assert len(stderr_lines_naming(first.stderr, origin)) == 1, (origin, first.stderr[-3000:])
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr[-3000:]
-    n_good_articles = len(corpus.good)
+    n_good_articles = len(corpus.good) + len(corpus.quiet)
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n, distinct = con.execute("SELECT count(*), count(DISTINCT content_hash) FROM articles").fetchone()
@@ -209,6 +217,7 @@ def test_robust_ingest_cli_stores_good_articles_exactly_once(corpus: Corpus, tmp
     for marker in corpus.good:
         assert sum(marker in t for t in texts) == 1, marker
     assert orphans == 0
+    assert sum(len(t) > 500_000 for t in texts) == 1, "the 100,000-token sentence is stored once"
     assert f"{n_good_articles} already stored" in again.stderr, again.stderr[-1000:]
 
 

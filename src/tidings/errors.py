@@ -55,6 +55,12 @@ class MissingInput(InputError):
     code = "T017"
 
 
+class FetchFailed(InputError):
+    """A URL or feed could not be fetched (after retries), or was too large."""
+
+    code = "T018"
+
+
 class DataFileError(TidingsError):
     """A knowledge file (lexicon, dictionary, gazetteer supplement) is malformed."""
 
@@ -65,8 +71,34 @@ class StoreError(TidingsError):
     code = "T030"
 
 
+class NotFound(StoreError):
+    """The requested article or event is not in the store."""
+
+    code = "T031"
+
+
+class PostgresUnavailable(StoreError):
+    """A PostgreSQL server for tests could not be started or reached."""
+
+    code = "T032"
+
+
 class QueryError(TidingsError):
     code = "T040"
+
+
+class RouteNotFound(QueryError):
+    code = "T041"
+
+
+class MethodNotAllowed(QueryError):
+    code = "T042"
+
+
+class AccessDenied(TidingsError):
+    """A write endpoint was called without the right X-API-Key."""
+
+    code = "T043"
 
 
 @dataclass(slots=True)
@@ -92,3 +124,23 @@ class CodingError(InputError):
     """The coder failed on an article it had read: a bug, logged and skipped so a run never stops."""
 
     code = "T050"
+
+
+class EvalError(TidingsError):
+    """A gold set that is missing or unreadable, or a gate/floors misuse."""
+
+    code = "T060"
+
+
+class MissingGold(EvalError):
+    code = "T061"
+
+
+class RunnerError(TidingsError):
+    """A batch run cannot start or go on (bad options, unwritable store)."""
+
+    code = "T070"
+
+
+class RayRunError(RunnerError):
+    code = "T071"

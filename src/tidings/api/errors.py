@@ -14,21 +14,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError, QueryError, StoreError, TidingsError, TooLarge
+from ..errors import AccessDenied, InputError, MethodNotAllowed, QueryError, RouteNotFound, StoreError, TidingsError, TooLarge
 from ..store import NotFound
 
-class RouteNotFound(QueryError):
-    code = "T041"
 
 
-class MethodNotAllowed(QueryError):
-    code = "T042"
 
 
-class AccessDenied(TidingsError):
-    """A write endpoint was called without the right X-API-Key."""
-
-    code = "T060"
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import TidingsError
+from ..errors import MissingGold
 from ..paths import shared_dir
 from ..resolve.actors import ActorResolver
 
@@ -42,8 +42,6 @@ TARGETS = {"country_accuracy": 0.90, "country_sector_accuracy": 0.80}
 WRITTEN = dt.date(2022, 6, 1)
 
 
-class MissingGold(TidingsError):
-    code = "T061"
 
 
 def parse_date(text: str | None, today: dt.date = WRITTEN) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TidingsError
+from ..errors import EvalError
 from ..model import Article, ArticleResult, Paragraph
 from ..paths import shared_dir
 
@@ -29,13 +29,6 @@ Contract = dict[str, Any]
 Predictions = dict[str, list[Contract]]
 
 
-class EvalError(TidingsError):
-    """A gold set that is missing or unreadable, or a gate/floors misuse.
-
-    Kept here until the lead moves it into errors.py (code T060 is reserved for it).
-    """
-
-    code = "T060"
 
 
 @dataclass(slots=True)

@@ -29,7 +29,8 @@ from spacy.tokens import Span, Token
 from ..lexicon import LexEntry, Lexicon
 from ..ontology import load as load_ontology
 from . import arguments as args
-from . import refine
+from . import recipients, refine
+from .attribution import is_attribution
 from .counts import count_of, sentence_counts
 from .headline import is_title_case, recase
 from .modality import intent_entry, is_refusal, is_stated_intent, modality, refusal_entry
@@ -320,6 +321,8 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
     if not triggers:
         return demands
     triggers, verb_of = _folded_verbs(triggers)
+    trigger_heads = {t.head.i for t in triggers}
+    triggers = [t for t in triggers if not is_attribution(t.head, t.entry, trigger_heads)]  # "..., he said"
     heads = {t.head.i: t for t in triggers}
     regions = quote_regions(sent.doc)
     onto = load_ontology()
@@ -406,6 +409,9 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
         patients = refine.with_owners(patients, trig, entry, anchor, sent)
         if entry.type == "PROTEST":
             patients += refine.protest_targets(head if not trig.is_nominal else anchor)
+        if not entry.reverse and not any(args.is_name(p.root) for p in patients):
+            # "signed a protocol with X", "protested in Beijing", "left for Cairo"
+            patients = patients + recipients.fallback_patients(anchor, entry.type, has_object=bool(patients))
         if governor is not None and governor.entry.type in refine.INHERITS:
             inner_patients.setdefault(governor.head.i, patients)  # "threatened to summon the ambassador"
         entry = refine.assault_mode(entry, anchor, agents, patients, lexicon)

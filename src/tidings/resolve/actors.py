@@ -94,6 +94,8 @@ class ActorResolver:
         actor = self._actor(span.text, decision, start, end)
         if actor.country is None and keys[:1] == ("the",) and actor.sector is not None:
             self._definite_country(actor, ctx, start)
+        if actor.country is None and actor.sector in OFFICE_SECTORS and span.root.pos_ == "PROPN":
+            _sentence_country(actor, span, ctx)
         if self._learn_names(span, decision, actor, ctx):
             ctx.remember(actor, "person")
         else:
@@ -213,6 +215,22 @@ class ActorResolver:
         actor.name = " ".join(raw[i] for i in positions)
         ctx.learn_name(tuple(keys[i] for i in positions), actor)
         return True
+
+
+# Sectors of office holders whose country a story names beside them.
+OFFICE_SECTORS = frozenset({"GOV", "ELI", "JUD", "LEG", "MIL"})
+
+
+def _sentence_country(actor: Actor, span: Span, ctx: ActorContext) -> None:
+    """'President Levy Mwanawasa ... to the Zambian people': an office holder we do not
+    know serves the one country the same sentence names (several: left unknown)."""
+    offset = span.doc.user_data.get("offset", 0)
+    lo, hi = offset + span.sent.start_char, offset + span.sent.end_char
+    found = {m.actor.country for m in ctx.mentions
+             if m.actor.country and lo <= m.position < hi and m.actor.start != actor.start}
+    if len(found) == 1:
+        actor.country = found.pop()
+        actor.why = f"{actor.why}; country {actor.country}, the only one named in the sentence"
 
 
 def load_file(kb: KnowledgeBase, path: Path) -> None:

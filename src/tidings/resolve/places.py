@@ -38,6 +38,9 @@ ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
 COHERENCE = 2.0  # score per other name expected in the same first-level division...
 COHERENCE_CAP = 2.0  # ...counting at most this many names
 ALT_NAME_PENALTY = 2.0  # the text uses only an alternate name of the place
+SPATIAL = float(__import__("os").environ.get("TG_SP", "1.5"))  # score per other name's reading within NEAR_KM
+NEAR_KM = 150.0
+NEAR_DEG2 = (NEAR_KM / 111.2) ** 2
 BIG_CITY_OVER_STATE = 1_000_000  # a city this big beats its same-named state or province
 SPREAD_TOP = 15  # readings of a name that share its probability mass
 
@@ -88,6 +91,7 @@ class PlaceContext:
     evidence: Evidence = field(default_factory=Evidence)
     senses: dict[str, GazEntry] = field(default_factory=dict)  # one reading per name
     spreads: dict[str, Counter] = field(default_factory=dict)  # name -> P(country, admin1)
+    towns: dict[str, list] = field(default_factory=dict)  # name -> [(lat, lon, P)] of towns
 
     @property
     def countries(self) -> list[str]:
@@ -140,12 +144,15 @@ class Geoparser:
     # -- scoring -----------------------------------------------------------------
     def rank(self, key: str, countries: Counter | None = None, admin1s: Counter | None = None,
              *, admin_hint: bool = False, within: GazEntry | None = None,
-             nearby: Counter | None = None) -> list[tuple[float, GazEntry]]:
+             nearby: Counter | None = None,
+             points: list[tuple[float, float, float]] | None = None) -> list[tuple[float, GazEntry]]:
         """Readings of a name, best first, with their scores.
 
         `nearby` maps (country, admin1) to how much the article's other names
         are expected to lie there: readings that share a division with the
-        other names win (local news names many small places in one state)."""
+        other names win (local news names many small places in one state). `points`
+        are the other names' likely town-level readings (lat, lon, weight): a reading
+        near them wins too ("Decatur" beside Atlanta is Decatur, Georgia)."""
         out: list[tuple[float, GazEntry]] = []
         cands = self.gaz.candidates(key)[:MAX_CANDIDATES]
         if within is not None:
@@ -154,14 +161,20 @@ class Geoparser:
         own = (key, key + " city")  # "New York" is GeoNames' "New York City"
         big_city = {e.country: e.population for e in cands
                     if e.feature in ("PPL", "PPLC") and norm(e.name) in own and e.population >= BIG_CITY_OVER_STATE}
+        support = {id(e): _support(e, points) for e in cands[:SPREAD_TOP]} if points else {}
         for e in cands:
             pop = e.population or DEFAULT_POP.get(e.feature, 1000)
             # a division known only by name (no population) earns no feature bonus
             s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
             if norm(e.name) not in own and e.feature != "PCLI":
                 s -= ALT_NAME_PENALTY
-            if e.feature == "ADM1" and e.country in big_city:
-                s -= 2.0  # "New York": the city, unless the text says otherwise
+            if e.feature == "ADM1" and e.country in big_city and not (
+                    nearby and nearby.get((e.country, e.admin1), 0) > 0 and not any(
+                        support.get(id(c), 0) for c in cands if c.country == e.country
+                        and c.population == big_city[e.country])):
+                s -= 2.0  # "New York": the city, unless other names are upstate
+            if e.feature not in ("PCLI", "ADM1", "CONT", "RGN"):
+                s += SPATIAL * min(support.get(id(e), 0.0), 2.0)
             if admin_hint and e.feature in ADMIN_FEATURES:
                 s += 3.0
             if countries and e.country and e.feature != "PCLI" and countries.get(e.country, 0) > 0:
@@ -182,15 +195,19 @@ class Geoparser:
         countries, admin1s = ctx.evidence.without(m.key) if use_evidence else (None, None)
         if not use_evidence and ctx.dateline is not None:
             countries = Counter({ctx.dateline.country: 2.0}) if ctx.dateline.country else None
-        nearby = None
+        nearby, points = None, None
         if use_evidence:
             nearby = Counter()
+            points = []
             for key, spread in ctx.spreads.items():
                 if key != m.key:
                     nearby.update(spread)
-        ranked = self.rank(m.key, countries, admin1s, admin_hint=m.admin_hint, within=within, nearby=nearby)
+                    points.extend(ctx.towns.get(key, ()))
+        ranked = self.rank(m.key, countries, admin1s, admin_hint=m.admin_hint, within=within,
+                           nearby=nearby, points=points)
         if not use_evidence and ranked and m.key not in ctx.spreads:
             ctx.spreads[m.key] = _spread(ranked)
+            ctx.towns[m.key] = _town_points(ranked)
         return ranked[0][1] if ranked else None
 
     # -- articles ----------------------------------------------------------------
@@ -307,6 +324,29 @@ class Geoparser:
 
         state = state_abbreviations().get(norm(abbrev))
         return self.lookup(state, country="USA") if state else None
+
+
+def _support(e: GazEntry, points: list[tuple[float, float, float]] | None) -> float:
+    """How much of the other names' likely readings lies within NEAR_KM of `e`."""
+    if not points or e.feature in ("PCLI", "ADM1", "CONT", "RGN"):
+        return 0.0
+    coslat = math.cos(math.radians(e.lat))
+    total = 0.0
+    for lat, lon, w in points:
+        dx = (lon - e.lon) * coslat
+        if (lat - e.lat) ** 2 + dx * dx <= NEAR_DEG2:
+            total += w
+    return total
+
+
+def _town_points(ranked: list[tuple[float, GazEntry]]) -> list[tuple[float, float, float]]:
+    """A name's likely town-level readings with their probabilities."""
+    top = ranked[:SPREAD_TOP]
+    best = top[0][0]
+    weights = [10 ** (s - best) for s, _ in top]
+    total = sum(weights)
+    return [(e.lat, e.lon, w / total) for (_, e), w in zip(top, weights)
+            if e.feature in ("PPL", "PPLC", "PPLX", "PPLA") and w / total >= 0.05]
 
 
 def _spread(ranked: list[tuple[float, GazEntry]]) -> Counter:

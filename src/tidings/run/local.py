@@ -125,11 +125,17 @@ def _worker_main(factory: Callable[[], CoderLike], wid: int, tasks: Any, results
     while (task := tasks.get()) is not None:
         bid, batch = task
         cpu = time.process_time()
-        try:
-            coded = coder.code_batch(batch)
-        except Exception:  # a batch-level bug: find the article(s) it is about, keep the rest
-            coded = [_code_one(coder, art) for art in batch]
+        coded = code_batch_safely(coder, batch)
         results.put(("done", wid, bid, (coded, time.process_time() - cpu)))
+
+
+def code_batch_safely(coder: CoderLike, batch: list[Article]) -> list[Result]:
+    """`coder.code_batch`, but an exception that takes the whole batch down is
+    narrowed to the article(s) it is about, which become failures; the rest is kept."""
+    try:
+        return coder.code_batch(batch)
+    except Exception:  # a batch-level bug: retried article by article below
+        return [_code_one(coder, art) for art in batch]
 
 
 def _code_one(coder: CoderLike, article: Article) -> Result:

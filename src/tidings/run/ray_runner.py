@@ -38,7 +38,7 @@ import pyarrow as pa
 from ..errors import InputError, InputFailure, TidingsError
 from ..model import Article, ArticleResult
 from .arrow import ARTICLE_OUTCOME, EVENT
-from .local import RunStats
+from .local import RunStats, code_batch_safely
 from .sources import is_parquet, is_warc
 
 ROW = pa.schema([("kind", pa.string()), ("payload", pa.string()), ("origin", pa.string())])
@@ -202,12 +202,15 @@ class CoderActor:
             except InputError as exc:
                 outcomes.append(_failed(InputFailure(origin or "", exc)))
                 continue
+            except Exception as exc:  # noqa: BLE001 - a library bug on one page must not fail the job
+                outcomes.append(_failed(InputFailure(origin or "", InputError(f"unexpected {type(exc).__name__}: {exc}"))))
+                continue
             if self.store is not None and self.store.has(article_hash(art)):
                 outcomes.append(_outcome(art, "stored"))
             else:
                 todo.append(art)
         coded: list[ArticleResult] = []
-        for result in self.coder.code_batch(todo) if todo else []:
+        for result in code_batch_safely(self.coder, todo) if todo else []:
             if isinstance(result, InputFailure):
                 outcomes.append(_failed(result))
             else:

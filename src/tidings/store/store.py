@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..errors import QueryError, StoreError
+from ..errors import NotFound, QueryError
 from ..model import ArticleResult
 from . import aggregates
 from .engine import make_engine
@@ -35,10 +35,6 @@ CONTRACT_FIELDS = (
 _ARTICLE_LIST_COLS = ("id", "title", "date", "source", "url", "dateline", "language", "n_events", "coded_at")
 
 
-class NotFound(StoreError):
-    """The requested article or event is not in the store."""
-
-    code = "T031"
 
 
 @dataclass(slots=True)

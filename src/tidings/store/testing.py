@@ -19,13 +19,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from ..errors import StoreError
+from ..errors import PostgresUnavailable
 
 SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "start_postgres.sh"
 
 
-class PostgresUnavailable(StoreError):
-    code = "T032"
 
 
 _state: dict[str, str] = {}

@@ -1,0 +1,38 @@
+"""Attribution verbs: "..., a senior official said" reports an event, it is not one.
+
+Verb dictionaries of the older coders (Phoenix/PETRARCH `SAID [023]`) give
+plain speech verbs a code of their own. A news editor reads "Ethiopia left
+Libya, a senior official said" as one event (the leaving) with a source for
+it, so a bare speech verb that introduces a reported clause gives no event.
+Patterns that name the content ("SAID * WAS UNSATISFACTORY") still code:
+there the saying itself is the act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import LexEntry
+
+# Verbs that only attribute; "warn", "accuse", "deny", "praise" are acts and not listed.
+ATTRIBUTION_VERBS = {"say", "said", "says", "add", "report", "state", "quote", "tell", "write"}
+REPORTED = ("ccomp", "parataxis")
+
+
+def is_attribution(head: Token, entry: LexEntry, others: set[int]) -> bool:
+    """Does a plain speech-verb trigger only attribute: a trailing source line ("...,
+    officials said"), or a report that holds another trigger ("said it had left")?
+
+    `others`: token indices of the sentence's other trigger heads. "X said on Friday
+    that an arms embargo ..." with no event in the report stays a coded statement.
+    """
+    if entry.kind not in ("verb",) or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() not in ATTRIBUTION_VERBS and head.lower_ not in ATTRIBUTION_VERBS:
+        return False
+    reported = [c for c in head.children if c.dep_ in REPORTED]
+    if head.dep_ == "parataxis":
+        reported.append(head.head)
+    if any(r.i < head.i for r in reported):
+        return True  # "Ethiopia left Libya, a senior official said": a source line
+    return any(t.i in others for r in reported for t in r.subtree if t.i != head.i)
