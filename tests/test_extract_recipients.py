@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.extract import find_clauses
-from tidings.extract.recipients import complement_parties, fallback_patients, host_places
+from tidings.extract.recipients import complement_parties, drop_containers, fallback_patients, host_places
 
 pytestmark = pytest.mark.model
 
@@ -88,3 +88,35 @@ def test_party_behind_an_of_chain(nlp):
 def test_target_of_a_sanction_noun(nlp):
     verb = root(nlp, "Washington lifted the sanctions on Iran.")
     assert "Iran" in texts(complement_parties(verb))
+
+
+def test_noun_described_by_a_participle_is_the_recipient(nlp):
+    doc = nlp("There were ten Russian soldiers killed in Ukraine today.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    if killed.dep_ != "acl":
+        pytest.skip("parsed without a participle clause")
+    found = texts(fallback_patients(killed, "ASSAULT"))
+    assert any("soldiers" in t for t in found) and "Ukraine" not in found
+
+
+def test_purpose_clause_names_the_target_of_force(nlp):
+    verb = root(nlp, "Police opened fire to disperse the protesters.")
+    assert texts(fallback_patients(verb, "ASSAULT", has_object=False)) == ["the protesters"]
+
+
+def test_purpose_clause_is_not_a_target_for_threats(nlp):
+    verb = root(nlp, "The rebels threatened to cut off electricity to Nakhichevan.")
+    found = texts(fallback_patients(verb, "THREATEN"))
+    assert "electricity" not in found and "Nakhichevan" in found
+
+
+def test_the_party_replaces_the_thing_around_it(nlp):
+    doc = nlp("They demanded the resignation of President Smith.")
+    outer, inner = doc[2:7], doc[5:7]
+    assert texts(drop_containers([outer, inner])) == ["President Smith"]
+
+
+def test_a_modifier_does_not_replace_its_noun(nlp):
+    doc = nlp("They criticised the Turkish government.")
+    outer, inner = doc[2:5], doc[3:4]
+    assert texts(drop_containers([outer, inner])) == ["the Turkish government", "Turkish"]

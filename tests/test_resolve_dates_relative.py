@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.resolve.dates import ResolvedDate, find_date_expressions, offset_days, resolve, shift
+from tidings.resolve.dates import (
+    ResolvedDate,
+    find_date_expressions,
+    offset_days,
+    resolve,
+    shift,
+)
 
 PUB = "2019-12-31"  # a Tuesday
 

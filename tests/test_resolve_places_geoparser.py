@@ -115,7 +115,7 @@ def test_event_place_prefers_the_named_place_over_its_container(nlp, geo) -> Non
 
 
 def test_unknown_names_in_place_frames_are_kept_unresolved(nlp, geo) -> None:
-    docs, ctx = parse(nlp, geo, "Fighters liberated the village of Qaryat Zubayrah after a long battle.")
+    _docs, ctx = parse(nlp, geo, "Fighters liberated the village of Qaryat Zubayrah after a long battle.")
     unresolved = [p.text for p in ctx.unresolved]
     assert any("Zubayrah" in t for t in unresolved)
     assert all(p.lat is None for p in ctx.unresolved)

@@ -24,8 +24,8 @@ import httpx
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis==4.32.5 is not installed")
-from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
 
 pytestmark = [pytest.mark.model]
 

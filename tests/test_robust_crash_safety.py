@@ -161,7 +161,7 @@ def test_robust_kill9_at_more_points_then_rerun_stores_each_article_once(tmp_pat
     helpers = run.children(recursive=True)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    _, alive = psutil.wait_procs(helpers, timeout=15)
+    _, alive = psutil.wait_procs(helpers, timeout=30)
     assert not alive, f"orphans after an early kill (seed {seed}): {alive}"
     kill_points.append("start-up")
 
@@ -207,11 +207,11 @@ def test_robust_kill9_at_more_points_then_rerun_stores_each_article_once(tmp_pat
             proc.send_signal(signal.SIGKILL)
             kill_points.append("mid-run")
         proc.wait(timeout=30)
-        _, alive = psutil.wait_procs(helpers, timeout=15)
+        _, alive = psutil.wait_procs(helpers, timeout=30)
         assert not alive, f"orphans after kill (seed {seed})"
         with sqlite3.connect(db) as con:  # the file opens and is whole after every kill
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    final = subprocess.run(cmd2, capture_output=True, text=True, timeout=600)
+    final = subprocess.run(cmd2, capture_output=True, text=True, timeout=600, check=False)
     assert final.returncode == 0 and "0 failed" in final.stderr, final.stderr[-2000:]
     check_store(db, 2 * n)
     print(f"\nkill points (seed {seed}): {kill_points}")

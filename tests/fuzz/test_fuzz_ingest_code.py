@@ -100,11 +100,17 @@ def read_all(name: str, data: bytes) -> list[Article | InputFailure]:
         return list(read_inputs([str(path)], date="2019-12-31"))
 
 
+# Internal errors that read_inputs turned into "unexpected ..." failures and that have an
+# xfail test of their own (tests/test_robust_properties.py); any other one fails the fuzz.
+KNOWN_UNEXPECTED = {"unexpected IndexError: list index out of range"}  # ingest/language.py:73
+
+
 def check_ingested(results: list[Article | InputFailure]) -> list[Article]:
     articles = []
     for r in results:
         if isinstance(r, InputFailure):
             assert "\n" not in str(r) and r.code.startswith("T01"), str(r)
+            assert not r.reason.startswith("unexpected ") or r.reason in KNOWN_UNEXPECTED, str(r)
         else:
             assert r.text.strip()
             assert all(0 <= p.start < p.end <= len(r.text) for p in r.paragraphs)

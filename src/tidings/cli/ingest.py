@@ -106,7 +106,9 @@ def _run_local(job: _Job, progress: bool | None) -> None:
         raise click.UsageError("--db is required with --engine local")
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
-    total = count_records(job.inputs) if show else None
+    total = count_records(job.inputs)
+    # A small input does not pay for loading the coder in more workers than it has batches.
+    workers = min(job.workers, max(1, -(-total // job.batch_size))) if total is not None else job.workers
     bar = Progress(
         TextColumn("[bold]coding"),
         BarColumn(),
@@ -130,7 +132,7 @@ def _run_local(job: _Job, progress: bool | None) -> None:
             stats = ingest_items(
                 read_sources(job.inputs, job.date), job.db,
                 coder_options=job.coder_options,
-                run_options=RunOptions(workers=job.workers, batch_size=job.batch_size),
+                run_options=RunOptions(workers=workers, batch_size=job.batch_size),
                 on_failure=job.on_failure, on_progress=on_progress,
             )
     except TidingsError as exc:

@@ -31,6 +31,11 @@ class LocRecord:
     locations: list[tuple[int, int]]
 
 
+def _chars(tokens: list[dict], span: dict) -> tuple[int, int]:
+    """Character offsets of a gold span from its token offsets (the reliable ones)."""
+    return tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
+
+
 def read_gold(limit: int | None = None) -> list[LocRecord]:
     path = gold_path("event_location", "labeled_text.json")
     try:
@@ -42,14 +47,10 @@ def read_gold(limit: int | None = None) -> list[LocRecord]:
         if rec.get("source") != "RELABEL" or not rec.get("spans") or rec.get("answer") not in (None, "accept"):
             continue
         toks = rec["tokens"]
-
-        def chars(span: dict) -> tuple[int, int]:
-            return toks[span["token_start"]]["start"], toks[span["token_end"]]["end"]
-
-        verbs = [chars(s) for s in rec["spans"] if s["label"] == "VERB"]
+        verbs = [_chars(toks, s) for s in rec["spans"] if s["label"] == "VERB"]
         if not verbs:
             continue
-        locs = [chars(s) for s in rec["spans"] if s["label"] == "LOCATION"]
+        locs = [_chars(toks, s) for s in rec["spans"] if s["label"] == "LOCATION"]
         out.append(LocRecord(str(rec.get("_id") or n), rec["text"], verbs[0], locs))
     return out[:limit]
 

@@ -124,6 +124,8 @@ def noun_span(tok: Token) -> Span:
     doc = tok.doc
     start = tok.i
     for c in tok.lefts:
+        if _coordinated_modifier(c):
+            continue  # "Fornost and the evil Gondor": another actor, split off by split_conj
         if c.dep_ in KEEP_LEFT or c.dep_ == "punct" and c.text in ("-", "'"):
             start = min(start, min(t.i for t in c.subtree))
     end = tok.i + 1
@@ -184,19 +186,40 @@ def _conjoined_modifiers(tok: Token) -> list[Span]:
     """'US and British activists' -> the extra actor 'British activists' beside 'US and British activists'."""
     out: list[Span] = []
     for m in tok.lefts:
-        if m.dep_ in ("amod", "compound", "nmod"):
+        if m.dep_ in ("amod", "compound", "nmod") and not _coordinated_modifier(m):
             for c in m.conjuncts:
                 if c.i > m.i and c.i < tok.i and (is_name(c) or c.ent_type_ == "NORP"):
                     out.append(tok.doc[c.i : tok.i + 1])
     return out
 
 
+def _coordinated_modifier(mod: Token) -> bool:
+    """A name parsed as a modifier of the head although it starts a coordination.
+
+    "Fornost and the evil Gondor welcomed ...": the parser hangs "Fornost and"
+    on "Gondor" as a modifier; the "and" among its children shows a list.
+    """
+    return (
+        mod.dep_ in ("nmod", "compound")
+        and mod.i < mod.head.i
+        and is_name(mod.head)  # "US and British activists" is one group of activists
+        and (is_name(mod) or (mod.is_title and mod.pos_ == "NOUN"))  # unknown names tag as nouns
+        and any(c.dep_ == "cc" for t in (mod, *mod.conjuncts) for c in t.children)
+    )
+
+
 def split_conj(tok: Token) -> list[Token]:
     """The token and every noun conjoined with it ("Israel and Hamas").
 
     A list the parser reads as an apposition ("The US, Russia, and Switzerland")
-    counts too: a name in apposition to a name that itself starts a coordination.
+    counts too: a name in apposition to a name that itself starts a coordination;
+    so does a list read as a modifier of its last member ("Fornost and the Gondor").
     """
+    mods = [m for m in tok.lefts if _coordinated_modifier(m)]
+    if mods:
+        m = mods[0]
+        names = [c for c in m.conjuncts if m.i < c.i < tok.i and (is_name(c) or c.is_title) and c.is_alpha]
+        return [t for t in (m, *names, tok) if not _dateline(t)]
     for c in tok.children:
         if (
             c.dep_ == "appos"
@@ -274,7 +297,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
         return subject_tokens(head, depth + 1)  # "it is ready to host": ready -> is -> it
-    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG") or infinitive:
+        # "have sworn to fight": an infinitive adjunct shares its governor's subject
         # "threatened to summon": the threatener; "..., killing 25": the killer
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if (
@@ -287,9 +312,30 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _same_form(verb, head):
         return subject_tokens(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ in ("dobj", "pobj"):
+            # "X issued a statement condemning Y", "in a letter urging": the issuer acts
+            issuer = head.head.head if head.dep_ == "pobj" else head.head
+            if issuer.pos_ in ("VERB", "AUX"):
+                return subject_tokens(issuer, depth + 1)
         if verb.tag_ == "VBG":  # "protesters storming the embassy"
             return [content_head(head)]
     return []
+
+
+# Nouns for what an actor issues; a participle on them is the issuer's act.
+DOCUMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "communique",
+    "letter",
+    "message",
+    "resolution",
+    "note",
+    "decree",
+    "appeal",
+    "speech",
+    "report",
+}
 
 
 def _same_form(a: Token, b: Token) -> bool:

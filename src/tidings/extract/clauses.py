@@ -416,7 +416,7 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             inner_patients.setdefault(governor.head.i, patients)  # "threatened to summon the ambassador"
         entry = refine.assault_mode(entry, anchor, agents, patients, lexicon)
         agent_roots = {a.root.i for a in agents}
-        patients = _unique([p for p in patients if p.root.i not in agent_roots])
+        patients = recipients.drop_containers(_unique([p for p in patients if p.root.i not in agent_roots]))
         clause = Clause(
             trigger=trig.span,
             entry=entry,

@@ -6,6 +6,8 @@ editor would point to:
 - the party named in the *complement of the thing acted on*: "signed a trade
   protocol with Dagolath", "signed an accord to supply Gondor with wheat",
   "restored ties with Cairo": the deal's other side is the recipient;
+- the noun a participle describes ("ten soldiers killed in Ukraine": the soldiers),
+  and the object of a purpose clause ("opened fire to disperse the crowd");
 - the *host* of an act that happens somewhere: "US and British activists
   protested in Beijing" (China), "Putin and Obama will meet in Zurich"
   (Switzerland), "the minister left for Cairo for talks" (Egypt), "troops
@@ -26,6 +28,9 @@ from . import arguments as args
 
 # Types whose place names the other party ("the host").
 HOST_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "AID", "CONSULT", "COERCE"}
+# Types whose purpose clause names the target ("fired to disperse the crowd"); for the
+# others an infinitive is the act's content ("threatened to cut off power"), handled by `clauses`.
+FORCE_TYPES = {"ASSAULT", "COERCE"}
 HOST_PREPS = {"in", "at", "into", "inside", "to"}
 # Movement verbs whose "for" phrase is a destination ("left for Cairo").
 # ("left" is listed because the small model lemmatises the past tense as itself.)
@@ -45,8 +50,21 @@ def fallback_patients(anchor: Token, type_: str, *, has_object: bool = False) ->
     place is then not needed.
     """
     found = complement_parties(anchor)
+    for inner in (c for c in anchor.children if c.dep_ == "xcomp" and not found):
+        # "threatened to break relations with Russia", "to cut off power to Nakhichevan"
+        found = complement_parties(inner) or _names(
+            [o for p in inner.children if p.dep_ == "prep" and p.lower_ in DEAL_PREPS for o in _pobjs(p)]
+        )
     if found or has_object:
         return found
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return [args.noun_span(t) for t in args.split_conj(args.content_head(anchor.head))]  # "soldiers killed in X"
+    purpose = [c for c in anchor.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+               and any(a.lower_ == "to" for a in c.children)] if type_ in FORCE_TYPES else []
+    for verb in purpose:  # "opened fire to disperse the demonstrators"
+        objects = [d for d in verb.children if d.dep_ == "dobj"]
+        if objects:
+            return [args.noun_span(t) for o in objects for t in args.split_conj(args.content_head(o))]
     if anchor.lemma_.lower() in TRAVEL:
         return host_places(anchor, travel=True)
     if type_ in HOST_TYPES:
@@ -124,3 +142,17 @@ def host_places(anchor: Token, *, travel: bool = False) -> list[Span]:
                 if place is not None and all(place.i not in range(s.start, s.end) for s in out):
                     out.append(args.noun_span(place))
     return out
+
+
+def drop_containers(patients: list[Span]) -> list[Span]:
+    """Keep the party, not the thing around it: "demanded the resignation of President X"
+    has X as recipient, so the span "the resignation of President X" is dropped when X
+    is a recipient of its own (in a phrase after the container's head: "of", "from",
+    "in"). A modifier does not replace its noun ("the Turkish government" stays), nor
+    does anything replace a named container."""
+    return [
+        p
+        for p in patients
+        if args.is_name(p.root)
+        or not any(q is not p and p.root.i < q.start and q.end <= p.end for q in patients)
+    ]

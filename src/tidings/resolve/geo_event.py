@@ -19,30 +19,34 @@ from ..model import Place
 from .geo_recognise import DIRECTIONS, territorial_verbs
 
 # Prepositions that put an event somewhere (not "from": a driver from Abidjan).
-EVENT_PREPS = frozenset("in at near outside inside across throughout around within into on off "
-                        "along between onto towards toward over under beyond through".split())
+EVENT_PREPS = frozenset(
+    "in at near outside inside across throughout around within into on off along between "
+    "onto towards toward over under beyond through".split())
 # Nouns naming people or their institutions: a place modifying them describes
 # an actor ("Iraqi forces", "the US embassy", "Iraq's premier"), not where.
 ACTOR_NOUNS = frozenset(
     "force forces troop troops soldier army military police policeman officer official "
-    "government minister ministry president premier leader leadership militant rebel fighter "
-    "protester demonstrator people man woman civilian spokesman spokeswoman ambassador envoy "
-    "embassy consulate mission delegation diplomat authority authorities regime parliament "
-    "team player national citizen resident worker student journalist reporter group member "
-    "commander general chief king prince queen counterpart side people's".split())
+    "government minister ministry president premier leader leadership militant rebel "
+    "fighter protester demonstrator people man woman civilian spokesman spokeswoman "
+    "ambassador envoy embassy consulate mission delegation diplomat authority authorities "
+    "regime parliament team player national citizen resident worker student journalist "
+    "reporter group member commander general chief king prince queen counterpart side "
+    "people's".split())
 # Nouns that are themselves places, so a name modifying them still locates ("Aziziyah district").
 PLACE_NOUNS = frozenset(
-    "city town village district province governorate region area neighbourhood neighborhood "
-    "suburb capital state county camp border territory enclave strip valley zone quarter "
-    "outskirts municipality island coast port base airport street square market mosque "
-    "checkpoint highway road compound refugee countryside vicinity suburb suburbs villages "
-    "towns cities settlement settlements neighbourhoods neighborhoods districts".split())
+    "city town village district province governorate region area neighbourhood "
+    "neighborhood suburb capital state county camp border territory enclave strip valley "
+    "zone quarter outskirts municipality island coast port base airport street square "
+    "market mosque checkpoint highway road compound refugee countryside vicinity suburb "
+    "suburbs villages towns cities settlement settlements neighbourhoods neighborhoods "
+    "districts".split())
 # Heads through which a locative phrase still belongs to the event it modifies.
 CLIMB_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "pobj", "npadvmod", "poss"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "attr"})
 # Nouns for a part of or a place near another: its "of" complement is the container.
-RELATIVE_NOUNS = frozenset("countryside outskirts vicinity suburb suburbs perimeter environs edge "
-                           "heart centre center part parts north south east west".split())
+RELATIVE_NOUNS = frozenset(
+    "countryside outskirts vicinity suburb suburbs perimeter environs edge heart centre "
+    "center part parts north south east west".split())
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "conj", "pcomp"})
 DISTANCE_WORDS = frozenset("km kilometre kilometer kilometres kilometers mile miles".split())
 # Finer places win over the wider ones on the same phrase ("the Belarus capital Minsk").

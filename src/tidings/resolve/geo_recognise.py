@@ -26,38 +26,39 @@ LOCATIVE_PREPS = frozenset(
     "throughout between via of on off along beyond".split())
 DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest northeastern northwestern southeastern southwestern "
-    "north-east north-west south-east south-west north-eastern north-western "
-    "south-eastern south-western eastern-central".split())
+    "southeast southwest northeastern northwestern southeastern southwestern north-east "
+    "north-west south-east south-west north-eastern north-western south-eastern "
+    "south-western eastern-central".split())
 # Entity labels whose text is never a place, whatever the gazetteer says.
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                               "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Capitalised words that are gazetteer names somewhere but almost never places in news.
 COMMON_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
-    "monday tuesday wednesday thursday friday saturday sunday god police president mayor "
-    "sheriff governor minister senator judge officer chief army navy city county state "
-    "university college school church hospital street road avenue court house center centre "
-    "best hope faith grace young page long price king bush green brown white black gay "
-    "obama trump union republic federal national international government department "
-    "lake river mount north south east west central new old little great upper lower".split())
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs "
+    "fri sat sun monday tuesday wednesday thursday friday saturday sunday god police "
+    "president mayor sheriff governor minister senator judge officer chief army navy city "
+    "county state university college school church hospital street road avenue court "
+    "house center centre best hope faith grace young page long price king bush green "
+    "brown white black gay obama trump union republic federal national international "
+    "government department lake river mount north south east west central new old little "
+    "great upper lower valley congress senate rehab downtown uptown midtown".split())
 # Capitalised words that make a name around them something else: "Lake Vermont",
 # "Dublin Road", "Houston Street" are not Vermont, Dublin or Houston.
-FEATURE_BEFORE = frozenset("lake mount mt fort ft port cape camp river bay gulf isle lac "
-                           "saint st san santa".split())
+FEATURE_BEFORE = frozenset("lake mount mt fort ft port cape camp river bay gulf isle lac saint st san santa".split())
 FEATURE_AFTER = frozenset(
-    "road rd street st avenue ave boulevard blvd drive dr lane ln highway hwy way court ct "
-    "place pl circle trail parkway pkwy river lake creek park bridge hall school university "
-    "college church hospital airport station center centre mall square tower building hotel "
-    "high middle elementary academy stadium arena museum library theater theatre club "
-    "company corp inc times post news herald tribune journal gazette chronicle".split())
+    "road rd street st avenue ave boulevard blvd drive dr lane ln highway hwy way court "
+    "ct place pl circle trail parkway pkwy river lake creek park bridge hall school "
+    "university college church hospital airport station center centre mall square tower "
+    "building hotel high middle elementary academy stadium arena museum library theater "
+    "theatre club company corp inc times post news herald tribune journal gazette "
+    "chronicle".split())
 # Nouns that frame a name as a place: "the village of X", "X district".
 PLACE_FRAME_NOUNS = frozenset(
-    "city town village district province governorate region area neighbourhood neighborhood "
-    "suburb suburbs county state camp valley settlement settlements villages towns cities "
-    "districts neighbourhoods neighborhoods municipality island port".split())
+    "city town village district province governorate region area neighbourhood "
+    "neighborhood suburb suburbs county state camp valley settlement settlements villages "
+    "towns cities districts neighbourhoods neighborhoods municipality island port".split())
 CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "du", "des", "da", "on"})
 MAX_TOKENS = 5
 BIG_CITY = 100_000
@@ -106,8 +107,8 @@ def territorial_verbs() -> frozenset[str]:
 
 SPEECH_VERBS = frozenset(
     "say tell accuse warn announce urge demand insist deny claim respond reject threaten "
-    "condemn criticize criticise call vow pledge blame confirm state believe want hope argue "
-    "insist signal ask agree refuse decline sanction impose order welcome praise".split())
+    "condemn criticize criticise call vow pledge blame confirm state believe want hope "
+    "argue insist signal ask agree refuse decline sanction impose order welcome praise".split())
 ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "district", "county",
                          "parish", "oblast", "prefecture", "department"})
 
@@ -346,9 +347,9 @@ class Recogniser:
 
     def _qualify(self, doc: Doc, out: Recognised) -> None:
         """Tie "Alexandria, La." / "Springfield, Illinois": the second narrows the first."""
-        for m in out.mentions:  # "Ill." after a comma is Illinois, never a town called Ill
+        for m in out.mentions:  # "Ill." / "IL" after a comma is Illinois, never a town called Ill
             text = m.span.text
-            if len(m.span) == 1 and text.endswith(".") and m.span.start > 0 \
+            if len(m.span) == 1 and (text.endswith(".") or (len(text) == 2 and text.isupper())) and m.span.start > 0 \
                     and doc[m.span.start - 1].text == "," and norm(text) in self.abbrev:
                 m.key, m.admin_hint = norm(self.abbrev[norm(text)]), True
         by_start = {m.span.start: m for m in out.mentions}

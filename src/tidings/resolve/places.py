@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Place
-from .gazetteer import Gazetteer, GazEntry, get, norm
+from .gazetteer import GazEntry, Gazetteer, get, norm
 from .geo_recognise import Mention, Recogniser, _lookup_key, _trim
 
 MAX_CANDIDATES = 60
@@ -38,7 +38,7 @@ ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
 COHERENCE = 2.0  # score per other name expected in the same first-level division...
 COHERENCE_CAP = 2.0  # ...counting at most this many names
 ALT_NAME_PENALTY = 2.0  # the text uses only an alternate name of the place
-SPATIAL = float(__import__("os").environ.get("TG_SP", "1.5"))  # score per other name's reading within NEAR_KM
+SPATIAL = 1.5  # score per other name whose likely reading lies within NEAR_KM
 NEAR_KM = 150.0
 NEAR_DEG2 = (NEAR_KM / 111.2) ** 2
 BIG_CITY_OVER_STATE = 1_000_000  # a city this big beats its same-named state or province

@@ -17,15 +17,9 @@ from dataclasses import dataclass, field
 import httpx
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import FetchFailed
 
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
-
-
-class FetchFailed(InputError):
-    """A URL could not be fetched (network error, HTTP error, too large)."""
-
-    code = "T018"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import Any, Protocol
 
-from ..errors import CodingError, InputFailure, TidingsError
+from ..errors import CodingError, InputFailure, RunnerError
 from ..model import Article, ArticleResult
 
 Item = Article | InputFailure
@@ -42,12 +42,6 @@ Result = ArticleResult | InputFailure
 
 # How long the parent waits for a result before checking worker health.
 POLL_SECONDS = 0.5
-
-
-class RunnerError(TidingsError):
-    """The worker pool cannot run (the coder fails to set up in a worker)."""
-
-    code = "T060"
 
 
 class CoderLike(Protocol):

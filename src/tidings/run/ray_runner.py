@@ -35,7 +35,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..errors import InputError, InputFailure, TidingsError
+from ..errors import InputError, InputFailure, RayRunError
 from ..model import Article, ArticleResult
 from .arrow import ARTICLE_OUTCOME, EVENT
 from .local import RunStats, code_batch_safely
@@ -45,10 +45,6 @@ ROW = pa.schema([("kind", pa.string()), ("payload", pa.string()), ("origin", pa.
 # Inputs smaller than this are repartitioned so every actor gets blocks.
 SMALL_INPUT_BYTES = 256 * 2**20
 EVENTS_PER_FILE = 200_000
-
-
-class RayRunError(TidingsError):
-    code = "T061"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,37 @@
+"""Compound actors the parser hangs on their last member ("Fornost and the evil Gondor")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.extract import arguments as args
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tidings.nlp import load
+
+    return load()
+
+
+def subject_texts(nlp, text):
+    doc = nlp(text)
+    verb = next(iter(doc.sents)).root
+    return [s.text for s in args.agents(verb)]
+
+
+def test_list_parsed_as_a_modifier_is_split(nlp):
+    doc = nlp("Fornost and the evil awful Gondor welcomed the talks.")
+    gondor = doc[5]
+    mods = [m for m in gondor.lefts if args._coordinated_modifier(m)]
+    if not mods:
+        pytest.skip("the parser read this list as a plain coordination")
+    found = subject_texts(nlp, "Fornost and the evil awful Gondor welcomed the talks.")
+    assert "Fornost" in found and any(t.endswith("Gondor") and "Fornost" not in t for t in found)
+
+
+def test_nationalities_before_a_common_noun_stay_one_group(nlp):
+    found = subject_texts(nlp, "US and British activists staged a protest.")
+    assert found[0] == "US and British activists"

@@ -1,0 +1,41 @@
+"""Events dated from another event in the same sentence ("two days after ...")."""
+
+from __future__ import annotations
+
+from tidings.pipeline import code
+
+
+def by_trigger(events, word):
+    return [e for e in events if e.trigger.lower().startswith(word)]
+
+
+def test_pipeline_anchor_day_after(coder):
+    events = code(
+        "Police arrested 40 students in Nairobi on Monday, a day after protesters stormed the parliament.",
+        date="2023-07-19", coder=coder,
+    )
+    (arrest,) = by_trigger(events, "arrested")
+    assert arrest.date == "2023-07-17"
+    (storm,) = by_trigger(events, "stormed")
+    assert storm.date == "2023-07-16"
+    assert storm.date_text == "a day after"
+
+
+def test_pipeline_anchor_days_before(coder):
+    events = code(
+        "Rebels attacked the town of Goma on Friday, three days before the army shelled their positions.",
+        date="2023-03-12", coder=coder,
+    )
+    attack = by_trigger(events, "attacked")
+    shelling = by_trigger(events, "shelled")
+    assert attack and attack[0].date == "2023-03-10"
+    assert shelling and shelling[0].date == "2023-03-13"
+
+
+def test_pipeline_no_anchor_without_a_measure(coder):
+    events = code(
+        "Police arrested 40 students on Monday after protesters stormed the parliament.",
+        date="2023-07-19", coder=coder,
+    )
+    storm = by_trigger(events, "stormed")
+    assert storm and storm[0].date != "2023-07-16"
