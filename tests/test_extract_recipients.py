@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tidings.extract import find_clauses
-from tidings.extract.recipients import complement_parties, drop_containers, fallback_patients, host_places
+from tidings.extract.recipients import (
+    complement_parties,
+    drop_containers,
+    fallback_patients,
+    host_places,
+)
 
 pytestmark = pytest.mark.model
 
@@ -120,3 +125,8 @@ def test_a_modifier_does_not_replace_its_noun(nlp):
     doc = nlp("They criticised the Turkish government.")
     outer, inner = doc[2:5], doc[3:4]
     assert texts(drop_containers([outer, inner])) == ["the Turkish government", "Turkish"]
+
+
+def test_party_with_a_nationality_in_the_complement(nlp):
+    verb = root(nlp, "Peru signed a deal with Panamanian army officers.")
+    assert any("officers" in t for t in texts(complement_parties(verb)))

@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tidings.run.fetch import Fetcher, FetchFailed, FetchOptions
+from tidings.errors import FetchFailed
+from tidings.run.fetch import Fetcher, FetchOptions
 
 
 class Loopback:

@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from tidings.errors import CodingError, InputError, InputFailure
+from tidings.errors import CodingError, InputError, InputFailure, RunnerError
 from tidings.model import Article, ArticleResult
-from tidings.run.local import LocalRunner, RunnerError, RunOptions
+from tidings.run.local import LocalRunner, RunOptions
 
 
 class FakeCoder:

@@ -187,6 +187,7 @@ class Coder:
         )
         self._date(event, clause, article)
         _country_from_location(event)
+        _unidentified_attacker(event)
         return event
 
     def _actors(self, spans: list[Span], ctx: ActorContext) -> list[Actor]:
@@ -280,6 +281,18 @@ def _country_from_location(event: Event) -> None:
         if actor.country is None and actor.sector is not None and actor.name == actor.text:
             actor.country = loc.country
             actor.why = f"{actor.why or 'role'}; country from event location {loc.name}"
+
+
+def _unidentified_attacker(event: Event) -> None:
+    """An attack with no named perpetrator ("a car bomb killed 12 in Beirut") is coded,
+    as PLOVER does, to unidentified forces (UAF) of the country where it happened."""
+    loc = event.location
+    if event.type != "ASSAULT" or event.actors or loc is None or not loc.country:
+        return
+    event.actors.append(Actor(
+        text="", name="unidentified attackers", country=loc.country, sector="UAF",
+        why=f"unidentified attacker; country of the event's place {loc.name}",
+    ))
 
 
 def code(

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
+from .words import quantity_up
 
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 QUANTITY_HEADS = {
@@ -137,7 +138,7 @@ def noun_span(tok: Token) -> Span:
         elif c.dep_ == "prep" and (
             c.lower_ == "of"
             or (c.lower_ == "from" and any(is_name(t) for t in c.subtree))
-            or (c.lower_ == "in" and not _national(tok) and any(o.ent_type_ == "GPE" for o in c.children))
+            or (c.lower_ == "in" and not national(tok) and any(o.ent_type_ == "GPE" for o in c.children))
         ):
             # "officials from the Georgian government", "a court in Guyana": where the actor belongs
             objs = [o for o in c.children if o.dep_ == "pobj"]
@@ -174,7 +175,7 @@ def _dateline(tok: Token) -> bool:
     )
 
 
-def _national(tok: Token) -> bool:
+def national(tok: Token) -> bool:
     """Does the noun already carry a nationality or name ("US troops", "Iraqi police")?"""
     return any(
         c.dep_ in ("amod", "compound", "poss", "nmod") and (is_name(c) or c.ent_type_ == "NORP")
@@ -469,6 +470,7 @@ def patients(
                 heads.append(verb.head)  # "the embassy attacked by protesters"
         objects = ("dative",) if verb.lemma_.lower() in THING_OBJECT else ("dobj", "dative", "obj")
         heads += [c for c in verb.children if c.dep_ in objects]
+        heads += [n for c in verb.children if (n := quantity_up(c)) is not None]  # "kidnapped up to 16"
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             heads += _pobjs(c)

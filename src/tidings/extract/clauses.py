@@ -22,7 +22,7 @@ and background participles ("a member jailed a year ago") give no clause.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -33,7 +33,14 @@ from . import recipients, refine
 from .attribution import is_attribution
 from .counts import count_of, sentence_counts
 from .headline import is_title_case, recase
-from .modality import intent_entry, is_refusal, is_stated_intent, modality, refusal_entry
+from .modality import (
+    intent_entry,
+    is_refusal,
+    is_stated_intent,
+    is_ultimatum,
+    modality,
+    refusal_entry,
+)
 from .quotes import inside_quotes, quote_regions
 from .triggers import Trigger, find_triggers
 
@@ -394,8 +401,9 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
                 governor.span, governor.head, refine.sharpen_threat(governor.entry, entry), governor.noun
             )
         attributive = anchor.dep_ == "acl" and anchor.head.pos_ == "NOUN"  # "a threat to boycott"
-        if mood == "future" and governor is None and not attributive and is_stated_intent(anchor):
-            intent = intent_entry(entry, onto)
+        ultimatum = mood == "future" and entry.type != "THREATEN" and is_ultimatum(anchor)
+        if mood == "future" and governor is None and not attributive and (ultimatum or is_stated_intent(anchor)):
+            intent = refine.ultimatum(entry) if ultimatum else intent_entry(entry, onto)
             if intent is not None and intent.type == "THREATEN" and (code := refine.threat_code(entry)):
                 intent = refine.with_changes(intent, cameo=code, mode=onto.cameo(code).plover_mode)
             if intent is not None:
@@ -438,7 +446,12 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             agent_roots = {a.root.i for a in clause.agents}
             clause.patients = [p for p in inner_patients.get(trig.head.i, []) if p.root.i not in agent_roots]
     _assign_counts(out, sent, verb_of)
-    return sorted([c for _, c in out] + demands, key=lambda c: c.trigger.start)
+    returned = [  # "X visited Y" is also "Y hosted X" where the dictionary pairs the codes
+        replace(c, entry=refine.paired_entry(c.entry), agents=c.patients, patients=c.agents)
+        for _, c in out
+        if c.entry.paired and c.agents and c.patients
+    ]
+    return sorted([c for _, c in out] + returned + demands, key=lambda c: c.trigger.start)
 
 
 SPEECH = {

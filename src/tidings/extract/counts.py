@@ -145,8 +145,7 @@ def parse_number(text: str) -> int | None:
             if t.startswith(q + " "):
                 t = t[len(q) + 1 :]
                 changed = True
-    if t.endswith(" of"):
-        t = t[:-3]
+    t = t.removesuffix(" of")
     if t in VAGUE:
         return VAGUE[t]
     for vague, value in VAGUE.items():

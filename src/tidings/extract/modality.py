@@ -245,6 +245,14 @@ def is_stated_intent(trigger: Token) -> bool:
     return any(t.lemma_.lower() in STATEMENT_VERBS and t.pos_ == "VERB" for t in trigger.sent)
 
 
+def is_ultimatum(trigger: Token) -> bool:
+    """'will withdraw its force from Chad unless the president arranges a ceasefire'."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in trigger.children
+    )
+
+
 def is_refusal(trigger: Token) -> bool:
     """'will not accept', 'would not allow': a negated future is a refusal, not a non-event."""
     kids = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "neg")}

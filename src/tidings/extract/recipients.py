@@ -109,11 +109,13 @@ def _pobjs(prep: Token) -> list[Token]:
 
 
 def _names(heads: list[Token]) -> list[Span]:
-    """Noun phrases headed by a name (a party), conjuncts split; things ('wheat') are left out."""
+    """Noun phrases naming a party (a name, or a noun with a nationality: "Panamanian
+    officers"), conjuncts split; things ('wheat', 'rockets') are left out."""
     out: list[Span] = []
     for h in heads:
         for tok in args.split_conj(args.content_head(h)):
-            if args.is_name(tok) and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"):
+            named = args.is_name(tok) or args.national(tok)  # "Panamanian army officers"
+            if named and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"):
                 out.append(args.noun_span(tok))
     return out
 

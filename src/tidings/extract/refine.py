@@ -107,6 +107,27 @@ def sharpen_threat(entry: LexEntry, act: LexEntry) -> LexEntry:
     return with_changes(entry, cameo=code, mode=cameo.plover_mode, contexts=cameo.contexts)
 
 
+def paired_entry(entry: LexEntry) -> LexEntry:
+    """The act the recipient does in return (Phoenix "[032:033]": a visit is hosted)."""
+    code = entry.paired or entry.cameo
+    cameo = load_ontology().cameo(code)
+    return with_changes(
+        entry, type=cameo.plover_type or entry.type, cameo=code, mode=cameo.plover_mode,
+        contexts=cameo.contexts, paired=None,
+    )
+
+
+def ultimatum(act: LexEntry) -> LexEntry:
+    """'will withdraw its troops unless ...': a future act made conditional on the other
+    side's conduct is a threat (PLOVER THREATEN; the CAMEO threat of that act, else 130)."""
+    code = threat_code(act) or "130"
+    cameo = load_ontology().cameo(code)
+    return with_changes(
+        act, type="THREATEN", cameo=code, mode=cameo.plover_mode, contexts=cameo.contexts,
+        confidence=max(0.05, act.confidence - 0.1),
+    )
+
+
 def assault_mode(
     entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon
 ) -> LexEntry:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
-from .words import inflection_guesses
+from .words import inflection_guesses, quantity_up
 
 OCCUR = {
     "happen",
@@ -118,7 +118,7 @@ def _words_of(tok: Token) -> set[str]:
 
 
 def _particles(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "prt"]
+    return [c for c in verb.children if c.dep_ == "prt" and quantity_up(c) is None]
 
 
 def _around(verb: Token) -> dict[str, Token]:

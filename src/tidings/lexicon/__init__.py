@@ -105,6 +105,9 @@ class LexEntry:
     not_with: tuple[str, ...] = ()  # object nouns that void the entry ("released a report")
     stated: bool = False  # codes only as a promise or refusal ("said it would allow", "will not allow")
     party: bool = False  # a light verb's noun is the recipient, not the act ("expelled the ambassador")
+    # CAMEO code of the act the recipient does in return: Phoenix "[032:033]" (X visits Y:
+    # Y hosts X), "[032:032]" (talks both ways); None for one-way events.
+    paired: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -257,7 +260,7 @@ def _expand_light(pattern: str) -> list[str]:
 def read_yaml(path: Path, onto: Ontology) -> list[tuple[str, str, LexEntry | None]]:
     """Entries of one YAML lexicon file as (kind, pattern, entry or None=delete)."""
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe subclass)
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read lexicon: {exc}") from exc
     if not isinstance(doc, dict):

@@ -9,6 +9,10 @@ dependents; the source/target markers (`$`, `+`), skips (`^`) and grouping
 parentheses only place actors in PETRARCH and are not needed here, because
 tidings takes who/whom from the dependency parse.
 
+A paired code (`[032:033]`, `[032:032]`) keeps its second half as
+`LexEntry.paired`: the act the recipient does in return (a visit is hosted,
+talks go both ways); the extractor then emits that event too.
+
 Codes outside CAMEO or without a PLOVER type (CAMEO 01x statements, null
 `---` codes, project-specific 9xx codes) produce no entry: they are counted in
 `PhoenixReport.skipped` rather than silently coded as something else.
@@ -24,7 +28,7 @@ from ..errors import DataFileError
 from ..ontology import Ontology
 from . import LexEntry, make_entry
 
-_COMMENT_HTML = re.compile(r"<!--.*?-->", re.S)
+_COMMENT_HTML = re.compile(r"<!--.*?-->", re.DOTALL)
 _CODE = re.compile(r"\[([^\]]*)\]")
 _BLOCK = re.compile(r"^-{3}\s*(.*?)\s*(?:\[([^\]]*)\])?\s*-{3}\s*$")
 _FORMS = re.compile(r"\{[^}]*\}")
@@ -53,6 +57,14 @@ def _code(raw: str | None) -> str | None:
         return None
     first = raw.split(":", 1)[0].strip()
     return first if first.isdigit() else None
+
+
+def _paired(raw: str | None) -> str | None:
+    """'[032:033]' -> '033' (the recipient's act in return); one code or a null -> None."""
+    if not raw or ":" not in raw:
+        return None
+    second = raw.split(":", 1)[1].strip()
+    return second if second.isdigit() else None
 
 
 def _plover(onto: Ontology, code: str | None) -> tuple[str, str] | None:
@@ -168,6 +180,7 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
     _expand_nested(synsets)
     # pass 2: blocks of verbs and their patterns
     block_code: str | None = None
+    block_paired: str | None = None
     verbs: list[tuple[list[str], str | None]] = []
     seen: set[tuple[str, str]] = set()
     where = str(path)
@@ -178,6 +191,7 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         code: str | None,
         requires: tuple[frozenset[str], ...] = (),
         targets: tuple[str, ...] = (),
+        paired: str | None = None,
     ) -> None:
         mapped = _plover(onto, code)
         if mapped is None:
@@ -185,6 +199,8 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
             return
         type_, cameo = mapped
         entry = make_entry(kind, pattern, type_, {"cameo": cameo}, onto, where)
+        if paired is not None and _plover(onto, paired) is not None:
+            entry = LexEntry(**{**_fields(entry), "paired": paired})
         if requires:
             entry = LexEntry(
                 **{**_fields(entry), "requires": requires, "kind": "pattern", "targets": targets}
@@ -198,31 +214,33 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         if not s or s.startswith("&") or (s.startswith("+") and " " not in s and "_" not in s and not verbs):
             continue
         if m := _BLOCK.match(s):
-            block_code, verbs = _code(m.group(2)), []
+            block_code, block_paired, verbs = _code(m.group(2)), _paired(m.group(2)), []
             continue
         if s.startswith("-"):
             body = _CODE.sub(" ", s[1:])
-            code = _code(m.group(1)) if (m := _CODE.search(s)) else None
+            raw = m.group(1) if (m := _CODE.search(s)) else None
+            code = _code(raw)
             requires = _pattern_sets(body, synsets)
             if requires is None or not requires:
                 report.skipped += 1
                 continue
             label = " ".join(body.split()).lower()
             for words, _ in verbs:
-                emit("pattern", f"{' '.join(words)} :: {label}", code, requires, _target_preps(body))
+                emit("pattern", f"{' '.join(words)} :: {label}", code, requires, _target_preps(body), _paired(raw))
             continue
         if s.startswith("+") and _synset_member(s):
             continue
         words = _verb_words(s)
         if not words:
             continue
-        own = _code(m.group(1)) if (m := _CODE.search(s)) else None
+        raw = m.group(1) if (m := _CODE.search(s)) else None
+        own = _code(raw)
         verbs.append((words, own))
         kind = "verb" if len(words) == 1 else "phrasal"
         code = own or block_code
         if code is None:
             continue
-        emit(kind, " ".join(words), code)
+        emit(kind, " ".join(words), code, paired=_paired(raw) if own else block_paired)
     if not report.entries:
         raise DataFileError(f"{path}: no verb entries with a PLOVER coding found")
     return report

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, InputFailure
+from ..errors import FetchFailed, InputError, InputFailure
 from ..model import Article
-from .fetch import Fetcher, FetchFailed, Page
+from .fetch import Fetcher, Page
 
 Item = Article | InputFailure
 

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputFailure
+from ..errors import FetchFailed, InputFailure
 from ..model import Article
-from .fetch import Fetcher, FetchFailed
+from .fetch import Fetcher
 from .sources import FeedItem, article_from_item, parse_feed
 
 MAX_ATTEMPTS = 3  # an item failing this many polls is given up (and reported each time)

@@ -1,4 +1,4 @@
-"""Events dated from another event in the same sentence ("two days after ...")."""
+"""Pipeline rules that combine stages: anchored dates, unidentified attackers."""
 
 from __future__ import annotations
 
@@ -39,3 +39,11 @@ def test_pipeline_no_anchor_without_a_measure(coder):
     )
     storm = by_trigger(events, "stormed")
     assert storm and storm[0].date != "2023-07-16"
+
+
+def test_pipeline_unidentified_attacker_takes_the_place_country(coder):
+    events = code("A car bomb killed 12 people in Beirut on Sunday.", date="2023-03-12", coder=coder)
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks, [(e.type, e.trigger) for e in events]
+    actor = attacks[0].actors[0]
+    assert (actor.country, actor.sector) == ("LBN", "UAF")
