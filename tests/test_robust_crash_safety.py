@@ -89,7 +89,7 @@ def wait_for_server(url: str, proc: subprocess.Popen, timeout: float = 60) -> No
 
 
 def test_robust_server_answers_while_ingest_writes(tmp_path: Path) -> None:
-    n = 120
+    n = 240
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "live.db"
     make_corpus(corpus, n, seed=11)
     port = free_port()
@@ -199,6 +199,7 @@ def test_robust_kill9_at_more_points_then_rerun_stores_each_article_once(tmp_pat
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None and _stored(db) < threshold:
             time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.2))  # not always right after a commit
         helpers = run.children(recursive=True) if proc.poll() is None else []
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)

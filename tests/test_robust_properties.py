@@ -231,6 +231,7 @@ def check_result(result: ArticleResult, ontology) -> int:
         for actor in (*event.actors, *event.recipients):
             if actor.start is not None:
                 assert 0 <= actor.start < actor.end <= len(text)
+                assert actor.text, actor
         if event.location is not None and event.location.start is not None:
             assert 0 <= event.location.start < event.location.end <= len(text)
         assert event.type in PLOVER_TYPES
@@ -263,7 +264,9 @@ def check_contract(d: dict) -> None:
     for key in ("fatalities", "injuries", "size"):
         assert d[key] is None or (isinstance(d[key], int) and d[key] >= 0), (key, d[key])
     for actor in (*d["actors"], *d["recipients"]):
-        assert set(actor) == {"text", "name", "country", "sector", "wikidata"} and actor["text"]
+        assert set(actor) == {"text", "name", "country", "sector", "wikidata"}
+        # An implicit actor ("unidentified attackers") has no words in the text, but a name.
+        assert isinstance(actor["text"], str) and (actor["text"] or actor["name"]), actor
         assert actor["country"] is None or (actor["country"].isupper() and 3 <= len(actor["country"]) <= 5)
     loc = d["location"]
     if loc is not None:

@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import queue
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
 from ..errors import CodingError, InputFailure, RunnerError
@@ -105,7 +104,7 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _worker_main(factory: Callable[[], CoderLike], wid: int, tasks: Any, results: Any) -> None:
+def _worker_main(factory: Callable[[], CoderLike], wid: int, tasks: Any, results: Connection) -> None:
     """Worker loop: set the coder up once, then code batches until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _exit_with_parent()
@@ -113,14 +112,14 @@ def _worker_main(factory: Callable[[], CoderLike], wid: int, tasks: Any, results
         coder = factory()
         coder.setup()
     except Exception as exc:  # reported to the parent, which stops the run with it
-        results.put(("setup_failed", wid, None, f"{type(exc).__name__}: {exc}"))
+        results.send(("setup_failed", wid, None, f"{type(exc).__name__}: {exc}"))
         return
-    results.put(("ready", wid, None, None))
+    results.send(("ready", wid, None, None))
     while (task := tasks.get()) is not None:
         bid, batch = task
         cpu = time.process_time()
         coded = code_batch_safely(coder, batch)
-        results.put(("done", wid, bid, (coded, time.process_time() - cpu)))
+        results.send(("done", wid, bid, (coded, time.process_time() - cpu)))
 
 
 def code_batch_safely(coder: CoderLike, batch: list[Article]) -> list[Result]:
@@ -151,6 +150,7 @@ class _Batch:
 class _Worker:
     proc: Any
     tasks: Any  # its own queue, so the parent knows exactly which batches it holds
+    results: Connection  # its own pipe: a worker killed mid-send cannot block the others
     assigned: list[int] = field(default_factory=list)  # batch ids, in the order sent
 
 
@@ -175,7 +175,6 @@ class LocalRunner:
         self.on_progress = on_progress
         self.stats = RunStats()
         self._ctx = mp.get_context(self.options.start_method)
-        self._results: Any = self._ctx.Queue()
         self._workers: dict[int, _Worker] = {}
         self._outstanding: dict[int, _Batch] = {}  # batch id -> batch, until saved
         self._inflight_hashes: set[str] = set()
@@ -247,12 +246,27 @@ class LocalRunner:
     # -- collecting ----------------------------------------------------------
 
     def _collect(self) -> None:
-        """Handle one message from the workers, or check their health on a timeout."""
-        try:
-            kind, wid, bid, payload = self._results.get(timeout=POLL_SECONDS)
-        except queue.Empty:
+        """Handle the messages the workers have sent, or check their health on a timeout.
+
+        Each worker has its own results pipe. A shared queue would not do: a
+        worker killed while it held the queue's write lock would block every
+        other worker's results for ever.
+        """
+        by_conn = {w.results: wid for wid, w in self._workers.items()}
+        ready = wait(list(by_conn), timeout=POLL_SECONDS)
+        if not ready:
             self._check_workers()
             return
+        for conn in ready:
+            try:
+                message = conn.recv()  # type: ignore[union-attr]
+            except (EOFError, OSError):  # the worker died: reap it and retry its batches
+                self._workers[by_conn[conn]].proc.join(timeout=5)
+                self._check_workers()
+                return
+            self._handle(*message)
+
+    def _handle(self, kind: str, wid: int, bid: int | None, payload: Any) -> None:
         if kind == "setup_failed":
             raise RunnerError(f"worker could not set up the coder: {payload}")
         if kind == "ready":
@@ -299,6 +313,7 @@ class LocalRunner:
             if worker.proc.is_alive():
                 continue
             del self._workers[wid]
+            worker.results.close()
             if not self._started:  # dying before the first batch: the coder cannot load
                 raise RunnerError(f"worker exited with code {worker.proc.exitcode} while setting up")
             self._spawn()
@@ -324,14 +339,16 @@ class LocalRunner:
         wid = self._next_wid
         self._next_wid += 1
         tasks = self._ctx.Queue()
+        receive, send = self._ctx.Pipe(duplex=False)
         proc = self._ctx.Process(
             target=_worker_main,
-            args=(self.factory, wid, tasks, self._results),
+            args=(self.factory, wid, tasks, send),
             name=f"tidings-worker-{wid}",
             daemon=True,
         )
         proc.start()
-        self._workers[wid] = _Worker(proc, tasks)
+        send.close()  # the worker holds the only sending end: its death reads as EOF here
+        self._workers[wid] = _Worker(proc, tasks, receive)
 
     def _shutdown(self) -> None:
         for worker in self._workers.values():
@@ -342,4 +359,5 @@ class LocalRunner:
             if worker.proc.is_alive():
                 worker.proc.terminate()
                 worker.proc.join(timeout=2)
+            worker.results.close()
         self._workers.clear()
