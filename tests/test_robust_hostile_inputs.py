@@ -107,11 +107,13 @@ def build_corpus(root: Path) -> Corpus:
             + b"alert(1)" * 100 + b"</script></body></html>"),
     ]
     files += [put(f"lang-{code}.txt", text.encode()) for code, text in NON_ENGLISH.items()]
-    # One 100,000-token "sentence" of news words with no full stop (about 650 KB).
+    # One 100,000-token "sentence" of news words (about 650 KB): past the coder's
+    # per-article limit (CoderOptions.max_chars), so skipped with a clear line.
     words = ["the", "minister", "said", "police", "army", "talks", "city", "people", "government"]
     long_sentence = root / "sentence-100k-tokens.txt"
     long_sentence.write_text(" ".join(rng.choice(words) for _ in range(100_000)) + ".", encoding="utf-8")
     files.append(str(long_sentence))
+    bad.append(str(long_sentence))
 
     jsonl = root / "records.jsonl"
     lines = [
@@ -138,7 +140,7 @@ def build_corpus(root: Path) -> Corpus:
     missing = str(root / "does-not-exist.txt")
     files.append(missing)
     bad.append(missing)
-    return Corpus(inputs=files, bad=bad, good=good, quiet=[str(long_sentence)])
+    return Corpus(inputs=files, bad=bad, good=good, quiet=[])
 
 
 def _nested_html(text: str, depth: int) -> str:
@@ -199,7 +201,6 @@ def test_robust_code_cli_reports_each_bad_input_once_and_codes_the_good(corpus: 
 
 def test_robust_ingest_cli_stores_good_articles_exactly_once(corpus: Corpus, tmp_path: Path) -> None:
     db = tmp_path / "hostile.db"
-    # The 100,000-token sentence is left to the `code` test: it costs ~17 s of CPU per run.
     inputs = [i for i in corpus.inputs if i not in corpus.quiet]
     cmd = [*CLI, "ingest", *inputs, "--db", str(db), "--date", DATE, "--workers", "1", "--no-progress"]
     first = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
@@ -255,9 +256,6 @@ def test_robust_html_nested_past_lxml_limit_keeps_its_text() -> None:
     assert "Kyiv" in article.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "resolve/dates.py:174 resolve('1000000 days ago', pub) raises OverflowError, so the whole "
-    "article fails with T050, and pipeline.py:96 log.exception prints a traceback on the CLI's stderr"))
 def test_robust_absurd_relative_date_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "absurd-date.txt"
     path.write_text("Police arrested 25 protesters in Baghdad 1000000 days ago, officials said.\n\n"

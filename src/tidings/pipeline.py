@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from . import nlp as nlp_mod
-from .errors import CodingError, InputFailure
+from .errors import CodingError, InputFailure, TooLarge
 from .extract import find_clauses
 from .extract.clauses import Clause
 from .extract.quotes import find_quotes
@@ -50,6 +50,9 @@ class CoderOptions:
     replace_actors: bool = False  # use only actor_files, not the packaged dictionaries
     replace_lexicon: bool = False  # use only lexicon_files, not the packaged lexicon
     batch_size: int = 32
+    # Longest article text coded (characters). Parsing memory grows with one article's
+    # length (a 1 MB single paragraph took 2 GB); no news story comes near this.
+    max_chars: int = 200_000
 
 
 @dataclass(slots=True)
@@ -87,17 +90,32 @@ class Coder:
         return self.setup()._k  # type: ignore[return-value]
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult | InputFailure]:
-        """Stream results in input order; a failing article becomes an InputFailure."""
+        """Stream results; a failing or over-long article becomes an InputFailure."""
         k = self.knowledge
-        for article, docs in nlp_mod.parse_articles(k.nlp, articles, self.options.batch_size):
+        too_long: list[InputFailure] = []
+
+        def codable() -> Iterator[Article]:
+            for article in articles:
+                size = sum(p.end - p.start for p in article.paragraphs)
+                if size > self.options.max_chars:
+                    too_long.append(InputFailure(article.origin or article.id, TooLarge(
+                        f"article too long to code: {size:,} characters "
+                        f"(limit {self.options.max_chars:,})")))
+                else:
+                    yield article
+
+        for article, docs in nlp_mod.parse_articles(k.nlp, codable(), self.options.batch_size):
+            yield from too_long
+            too_long.clear()
             try:
                 yield self._code_article(article, docs)
             except Exception as exc:  # a coder bug must not stop a backfill
-                log.exception("coding failed for %s", article.id)
+                log.debug("coding failed for %s", article.id, exc_info=True)
                 yield InputFailure(
                     article.origin or article.id,
                     CodingError(f"coding failed: {type(exc).__name__}: {exc}"),
                 )
+        yield from too_long
 
     def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
         """Batch in, batch out: the unit of work for any execution engine."""

@@ -68,8 +68,8 @@ def _script(sample: str) -> str | None:
     if len(sample.encode("latin-1", "ignore")) > 0.7 * len(sample):
         return None  # mostly Latin-1 (quick exit for nearly all English text)
     other = _NON_LATIN.findall(sample)
-    if len(other) < 0.5 * len(_LETTER.findall(sample)):
-        return None
+    if not other or len(other) < 0.5 * len(_LETTER.findall(sample)):
+        return None  # no letters outside Latin (e.g. digits and curly quotes only)
     name = unicodedata.name(other[len(other) // 2], "UNKNOWN")
     return name.split()[0].title()
 

@@ -74,6 +74,9 @@ _FIXED: dict[str, tuple[int, str]] = {  # expression -> (days before publication
 _LEADING = re.compile(r"^(?:on|in|at|during|over|since|by|from|until|earlier|early)\s+(?=\S)")
 
 
+MAX_AGO_DAYS = 366 * 200  # beyond this a "N days ago" is rhetoric, not a date
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
     """A calendar date (YYYY-MM-DD) and how precise it is (day|week|month|year)."""
@@ -171,6 +174,8 @@ def resolve(expr: str, pub_date: str | None) -> ResolvedDate | None:
         if n is None:
             return None
         unit = UNIT_DAYS[m.group(2)]
+        if n * unit > MAX_AGO_DAYS:
+            return None  # "1000000 days ago" is no calendar date we can trust
         return ResolvedDate((pub - timedelta(days=n * unit)).isoformat(), "day" if unit == 1 else "week")
     m = _RE["month"].match(s)
     if m:
