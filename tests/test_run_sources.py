@@ -148,3 +148,24 @@ def test_run_sources_reads_parquet_rows_and_folders(tmp_path: Path) -> None:
     assert len(arts) == len(STORIES) + 2  # three records and two WARC pages
     assert len(failures(items)) == 1  # the empty record
     assert count_records([str(folder / "part-0.parquet")]) == 4
+
+
+def test_run_sources_a_library_bug_on_one_record_skips_only_that_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidings.ingest
+
+    real = tidings.ingest.article_from_html
+
+    def buggy(body: bytes, **kw: object) -> Article:
+        if "talks" in str(kw.get("url")):
+            raise RuntimeError("parser bug")
+        return real(body, **kw)
+
+    monkeypatch.setattr(tidings.ingest, "article_from_html", buggy)
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    items = list(read_sources([str(warc)]))
+    assert [a.url for a in articles(items)] == ["https://news.example/aid"]
+    (bad,) = failures(items)
+    assert bad.origin.endswith("#https://news.example/talks") and "unexpected RuntimeError" in bad.reason

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,7 @@ def read_sources(
 ) -> Iterator[Item]:
     """Articles (or failures) from every input, in order, streaming."""
     from ..ingest import read_inputs  # ingest is an earlier stage; imported lazily for spawn speed
+    from ..ingest.readers import iter_directory
 
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
@@ -77,7 +78,7 @@ def read_sources(
             elif is_parquet(inp):
                 yield from read_parquet(inp, date)
             elif Path(inp).is_dir() and _has_own_formats(Path(inp)):
-                for path in sorted(p for p in Path(inp).rglob("*") if p.is_file()):
+                for path in iter_directory(Path(inp)):
                     yield from read_sources([str(path)], date, fetcher)
             else:
                 yield from read_inputs([inp], date)
@@ -88,9 +89,9 @@ def read_sources(
 
 def _has_own_formats(folder: Path) -> bool:
     """Whether a folder holds WARC or Parquet files that plain ingest does not read."""
-    return any(
-        is_warc(p.name) or is_parquet(p.name) for p in folder.rglob("*") if p.is_file()
-    )
+    from ..ingest.readers import iter_directory
+
+    return any(is_warc(p.name) or is_parquet(p.name) for p in iter_directory(folder))
 
 
 def read_warc(path: str, date: str | None = None, max_bytes: int = 5_000_000) -> Iterator[Item]:
@@ -122,12 +123,8 @@ def read_warc(path: str, date: str | None = None, max_bytes: int = 5_000_000) ->
                     yield InputFailure(origin, InputError(f"record over {max_bytes} bytes"))
                     continue
                 warc_day = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-                try:
-                    yield article_from_html(
-                        body, url=uri or None, default_date=warc_day or date, origin=origin
-                    )
-                except InputError as exc:
-                    yield InputFailure(origin, exc)
+                yield build(origin, article_from_html, body, url=uri or None,
+                            default_date=warc_day or date, origin=origin)
         except ArchiveLoadFailed as exc:
             yield InputFailure(path, InputError(f"broken WARC file: {exc}"))
 
@@ -148,10 +145,7 @@ def read_parquet(path: str, date: str | None = None, batch_rows: int = 1024) -> 
         for row in batch.to_pylist():
             n += 1
             origin = f"{path}:{n}"
-            try:
-                yield article_from_record(row, origin, default_date=date)
-            except InputError as exc:
-                yield InputFailure(origin, exc)
+            yield build(origin, article_from_record, row, origin, default_date=date)
 
 
 def _read_url(url: str, fetcher: Fetcher, date: str | None = None) -> Iterator[Item]:
@@ -166,10 +160,7 @@ def _read_url(url: str, fetcher: Fetcher, date: str | None = None) -> Iterator[I
         for item in parse_feed(page):
             yield article_from_item(item, fetcher)
         return
-    try:
-        yield article_from_html(page.body, url=page.final_url, origin=url, default_date=date)
-    except InputError as exc:
-        yield InputFailure(url, exc)
+    yield build(url, article_from_html, page.body, url=page.final_url, origin=url, default_date=date)
 
 
 def looks_like_feed(page: Page) -> bool:
@@ -225,20 +216,31 @@ def article_from_item(item: FeedItem, fetcher: Fetcher) -> Item:
     meta = {"title": item.title, "date": item.date, "url": item.link}
     origin = item.link or f"{item.feed_url}#{item.guid}"
     content = item.content_html or ""
+    if len(content) < FULL_TEXT_CHARS and item.link:
+        try:
+            page = fetcher.get(item.link)
+        except FetchFailed as exc:
+            if not content:
+                return InputFailure(origin, exc)
+        else:
+            return build(origin, article_from_html, page.body, origin=origin, **meta)
+    if not content:
+        return InputFailure(origin, InputError("feed item has neither content nor link"))
+    return build(origin, article_from_html, content, origin=origin, **meta)
+
+
+def build(where: str, make: Callable[..., Article], /, *args: Any, **kwargs: Any) -> Item:
+    """`make(*args, **kwargs)`, with any failure turned into an InputFailure for `where`.
+
+    One page that trips a bug in an HTML or feed library must not end a
+    backfill, so unexpected exceptions are caught here too (as ingest does).
+    """
     try:
-        if len(content) < FULL_TEXT_CHARS and item.link:
-            try:
-                page = fetcher.get(item.link)
-            except FetchFailed as exc:
-                if not content:
-                    return InputFailure(origin, exc)
-            else:
-                return article_from_html(page.body, origin=origin, **meta)
-        if not content:
-            return InputFailure(origin, InputError("feed item has neither content nor link"))
-        return article_from_html(content, origin=origin, **meta)
+        return make(*args, **kwargs)
     except InputError as exc:
-        return InputFailure(origin, exc)
+        return InputFailure(where, exc)
+    except Exception as exc:  # noqa: BLE001 - reported with its type, the run goes on
+        return InputFailure(where, InputError(f"unexpected {type(exc).__name__}: {exc}"))
 
 
 def count_records(inputs: Iterable[str]) -> int | None:
