@@ -49,7 +49,9 @@ class CoderOptions:
     lexicon_files: tuple[str, ...] = ()
     replace_actors: bool = False  # use only actor_files, not the packaged dictionaries
     replace_lexicon: bool = False  # use only lexicon_files, not the packaged lexicon
-    batch_size: int = 32
+    # Articles per spaCy nlp.pipe batch. Measured on 668-word articles: peak RSS per
+    # worker 849 MiB at 32, 647 at 16, 538 at 8, for the same CPU time (within 2%).
+    batch_size: int = 8
     # Longest article text coded (characters). Parsing memory grows with one article's
     # length (a 1 MB single paragraph took 2 GB); no news story comes near this.
     max_chars: int = 200_000

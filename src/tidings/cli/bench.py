@@ -33,7 +33,7 @@ def bench(
     """Print articles/s, words/s and peak memory for tidings and for spaCy, then `ratio: X.XX`."""
     from ..nlp import MODEL_NAME
     from ..pipeline import CoderOptions
-    from ..run.batch import PARSE_BATCH, coder_factory
+    from ..run.batch import coder_factory
     from ..run.bench import bench_pipeline, bench_spacy, load_corpus, spacy_component_seconds, word_count
     from ..run.sources import read_sources
 
@@ -53,7 +53,7 @@ def bench(
         click.echo(f"wrote {write_corpus}")
         return
     click.echo(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
-    ours = bench_pipeline(articles, coder_factory(CoderOptions(batch_size=PARSE_BATCH)), workers=workers, batch_size=batch_size)
+    ours = bench_pipeline(articles, coder_factory(CoderOptions()), workers=workers, batch_size=batch_size)
     click.echo(ours.line() + f"  events {ours.extra['events']:,}, failed {ours.extra['failed']}")
     theirs = bench_spacy([a.text for a in articles], model=MODEL_NAME, workers=workers, batch_size=batch_size)
     click.echo(theirs.line())

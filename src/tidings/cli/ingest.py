@@ -65,7 +65,7 @@ def ingest(
     only what is not stored yet. Failing inputs are reported and skipped.
     """
     from ..pipeline import CoderOptions
-    from ..run.batch import PARSE_BATCH, FailureLog
+    from ..run.batch import FailureLog
 
     log = FailureLog(failures_path)
 
@@ -80,7 +80,6 @@ def ingest(
             lexicon_files=tuple(opts["lexicon_files"]),
             replace_actors=bool(opts["replace_actors"]),
             replace_lexicon=bool(opts["replace_lexicon"]),
-            batch_size=PARSE_BATCH,
         ),
         on_failure=on_failure,
     )

@@ -19,13 +19,6 @@ from ..model import Article, ArticleResult
 from .local import LocalRunner, RunOptions, RunStats
 from .sources import Item
 
-# Articles per spaCy nlp.pipe batch inside a worker (CoderOptions.batch_size).
-# Measured on 668-word articles: peak RSS per worker 849 MiB at 32, 647 at 16,
-# 538 at 8, 485 at 4, for the same CPU time (within 2%); 8 keeps two workers
-# and the parent under 1.5 GB.
-PARSE_BATCH = 8
-
-
 def article_hash(article: Article) -> str:
     """The store's identity for an article (its content hash), computed before coding."""
     from ..store.write import content_hash
