@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -248,6 +248,26 @@ def failure_notes(failures: list[str], limit: int = 5) -> list[str]:
     more = f" (+{len(failures) - limit} more)" if len(failures) > limit else ""
     return [f"{len(failures)} sentence(s) failed to code: {shown}{more}"]
 
+
+
+def score_run(
+    coder: "Coder",
+    path: Path,
+    gold: list,
+    score: Callable[[list, Predictions], Report],
+    limit: int | None,
+) -> Report:
+    """Code the gold sentences (the first `limit`), score them, and stamp the report
+    with what the gate needs: the limit, the gold file's hash, the coding failures."""
+    if limit is not None:
+        gold = gold[:limit]
+    predictions, failures = code_sentences(coder, gold)
+    report = score(gold, predictions)
+    report.limit = limit
+    report.gold_sha256 = sha256_of(path)
+    report.failed = len(failures)
+    report.notes.extend(failure_notes(failures))
+    return report
 
 # -- PETRARCH validation XML (not well-formed: parsed with regexes) ---------------
 

@@ -28,14 +28,12 @@ from .common import (
     Report,
     Table,
     actor_country,
-    code_sentences,
     f1,
-    failure_notes,
     fmt,
     gold_path,
     parse_petr_xml,
     ratio,
-    sha256_of,
+    score_run,
     split_code,
 )
 
@@ -165,13 +163,4 @@ def _root_table(by_root: dict[str, Counter]) -> Table:
 def run(coder: "Coder", limit: int | None = None) -> Report:
     """Code the gold sentences (the first `limit` of them) and score them."""
     path = gold_path(*GOLD_FILE)
-    gold = load(path)
-    if limit is not None:
-        gold = gold[:limit]
-    predictions, failures = code_sentences(coder, gold)
-    report = score(gold, predictions)
-    report.limit = limit
-    report.gold_sha256 = sha256_of(path)
-    report.failed = len(failures)
-    report.notes.extend(failure_notes(failures))
-    return report
+    return score_run(coder, path, load(path), score, limit)

@@ -31,12 +31,10 @@ from .common import (
     Table,
     actor_country,
     actor_sector,
-    code_sentences,
-    failure_notes,
     gold_path,
     parse_petr_xml,
     ratio,
-    sha256_of,
+    score_run,
     split_code,
 )
 
@@ -173,13 +171,4 @@ def validate_coder() -> "Coder":
 def run(coder: "Coder | None" = None, limit: int | None = None) -> Report:
     """Code the records with the validation dictionaries (unless a coder is given)."""
     path = gold_path(FOLDER, RECORDS_FILE)
-    gold = load(path)
-    if limit is not None:
-        gold = gold[:limit]
-    predictions, failures = code_sentences(coder or validate_coder(), gold)
-    report = score(gold, predictions)
-    report.limit = limit
-    report.gold_sha256 = sha256_of(path)
-    report.failed = len(failures)
-    report.notes.extend(failure_notes(failures))
-    return report
+    return score_run(coder or validate_coder(), path, load(path), score, limit)

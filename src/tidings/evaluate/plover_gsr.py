@@ -38,13 +38,11 @@ from .common import (
     Table,
     actor_country,
     actor_sector,
-    code_sentences,
     country_matches,
-    failure_notes,
     gold_path,
     ratio,
+    score_run,
     sector_codes,
-    sha256_of,
     shared_file,
     split_code,
 )
@@ -318,13 +316,4 @@ def run(coder: "Coder", limit: int | None = None) -> Report:
     """Code the gold sentences (the first `limit` of them) and score them;
     the report's `n` counts gold events (179 on the full set)."""
     path = gold_path(*GOLD_FILE)
-    gold = load(path)
-    if limit is not None:
-        gold = gold[:limit]
-    predictions, failures = code_sentences(coder, gold)
-    report = score(gold, predictions)
-    report.limit = limit
-    report.gold_sha256 = sha256_of(path)
-    report.failed = len(failures)
-    report.notes.extend(failure_notes(failures))
-    return report
+    return score_run(coder, path, load(path), score, limit)
