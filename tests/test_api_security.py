@@ -7,6 +7,7 @@ import asyncio
 import httpx
 import pytest
 
+from tidings.errors import AccessDenied
 from tidings.api import ServerThread, create_app, is_loopback
 from tidings.model import Article, ArticleResult
 from tidings.store import open_store
@@ -35,7 +36,7 @@ def test_api_key_required_for_writes_when_configured(store):
             assert c.get("/api/events").status_code == 200  # reads stay open
             for headers in ({}, {"X-API-Key": "wrong"}):
                 r = c.post("/api/code", json={"text": "hello"}, headers=headers)
-                assert r.status_code == 403 and r.json()["error"]["code"] == "T060"
+                assert r.status_code == 403 and r.json()["error"]["code"] == AccessDenied.code
             assert c.post("/api/code", json={"text": "hello"}, headers={"X-API-Key": "s3cret"}).status_code == 200
     finally:
         srv.stop()
