@@ -28,8 +28,8 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
 from ..ontology import load as load_ontology
+from . import allegations, background, recipients, refine
 from . import arguments as args
-from . import recipients, refine
 from .attribution import is_attribution
 from .counts import count_of, sentence_counts
 from .headline import is_title_case, recase
@@ -385,6 +385,8 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             anchor = head
         if quoted and not agents:
             continue  # a slogan or an imperative in quotes, not a reported act
+        if background.is_background(anchor):
+            continue  # "the group that has seized parts of Iraq": who the group is, not an event
         if any(
             a.root.lemma_.lower() in NATURAL_CAUSES
             or a.root.lower_ in NATURAL_CAUSES
@@ -451,7 +453,8 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
         for _, c in out
         if c.entry.paired and c.agents and c.patients
     ]
-    return sorted([c for _, c in out] + returned + demands, key=lambda c: c.trigger.start)
+    found = allegations.recast([c for _, c in out], sent)  # "X claimed that Y attacked Z": ACCUSE
+    return sorted(found + returned + demands, key=lambda c: c.trigger.start)
 
 
 SPEECH = {

@@ -112,6 +112,10 @@ def _describe(m: Match) -> str:
     return f"{e.kind} '{e.name}'{where}"
 
 
+# A person's sector on the date that an office title written before the name overrides.
+_OUT_OF_OFFICE = frozenset({"ELI", "LEG"})
+
+
 def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], matches: list[Match],
            date: str | None) -> Decision | None:
     """Country and sector of the phrase, or None when nothing in it is known.
@@ -214,6 +218,16 @@ def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: li
                 if pick is not None and pick.entry.sector:
                     d.sector = pick.entry.sector
                     d.why.append(f"sector from {_describe(pick)}")
+            elif sector in _OUT_OF_OFFICE and head.kind == "person":
+                # "Russian President Boris Yeltsin", "Prime Minister Scott Morrison" (an MP
+                # now): the text gives the office at the time of writing, which outranks
+                # our dates (the article may be undated or older than our tables);
+                # "former ..." undoes it below.
+                title = next((m for m in reversed(usable) if m.kind in ("role", "leader")
+                              and m.end == head.start and m.entry.sector), None)
+                if title is not None:
+                    d.sector = title.entry.sector
+                    d.why.append(f"sector from the title {_describe(title)}")
         else:
             d.sector = e.sector
             d.country = e.country

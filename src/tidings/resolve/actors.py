@@ -29,14 +29,26 @@ from .actor_kb import KnowledgeBase, load_builtin, load_entities, load_roles, lo
 from .actor_match import Decision, decide, find_matches
 from .actor_places import Cities
 from .actor_text import raw_tokens, tokens
-from .coref import (COUNTRY_NOUNS, GROUP_NOUNS, MINISTRY_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS,
-                    RELATIVE_PRONOUNS, THING_PRONOUNS, ActorContext, kind_of)
+from .coref import (
+    COLLECTIVE,
+    COUNTRY_NOUNS,
+    GROUP_NOUNS,
+    MINISTRY_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    THING_PRONOUNS,
+    ActorContext,
+    kind_of,
+)
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 # Sectors of role nouns that, said with "the" and no country ("the army"), mean the home country's.
 DEFINITE_HOME = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
 _ALL_KINDS = frozenset({"person", "group", "org", "ministry", "country", "people"})
+_BODY_KINDS = frozenset({"group", "org", "ministry", "country"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBSERVED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ORG_ENTS = frozenset({"ORG", "NORP", "FAC"})  # spaCy labels an unknown organisation may carry
 
@@ -93,13 +105,14 @@ class ActorResolver:
             return self._unknown(span, ctx, start, end)
         actor = self._actor(span.text, decision, start, end)
         if actor.country is None and keys[:1] == ("the",) and actor.sector is not None:
-            self._definite_country(actor, ctx, start)
+            self._definite_country(actor, ctx, start, keys[-1])
         if actor.country is None and actor.sector in OFFICE_SECTORS and span.root.pos_ == "PROPN":
             _sentence_country(actor, span, ctx)
+        subject = _is_subject(span)
         if self._learn_names(span, decision, actor, ctx):
-            ctx.remember(actor, "person")
+            ctx.remember(actor, "person", subject)
         else:
-            ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]))
+            ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]), subject)
         return actor
 
     def observe(self, sent: Span, ctx: ActorContext) -> None:
@@ -175,15 +188,29 @@ class ActorResolver:
             return None
         return copy_actor(m.actor, why=f"'the {noun}' -> '{m.actor.text}'")
 
-    def _definite_country(self, actor: Actor, ctx: ActorContext, start: int) -> None:
-        """'the demonstrators' after 'Iraqi protesters' are Iraqi; 'the army' is the home country's."""
-        m = ctx.antecedent(_ALL_KINDS, start, sector=actor.sector)
+    def _definite_country(self, actor: Actor, ctx: ActorContext, start: int, head: str) -> None:
+        """'the demonstrators' after 'Iraqi protesters' are Iraqi; 'the army' is the home country's.
+
+        A body ('the junta', 'the army') prefers an earlier body or country of its
+        sector said as a subject over a nearer person ('the French ambassador'
+        it expelled); with no antecedent it belongs to the article's home
+        country, else to the country of the story's first subject.
+        """
+        prefer = _BODY_KINDS if head in COLLECTIVE else frozenset()
+        m = ctx.antecedent(_ALL_KINDS, start, sector=actor.sector, prefer=prefer)
         if m is not None:
             actor.country = m.actor.country
             actor.why = f"{actor.why}; country {actor.country} from earlier '{m.actor.text}'"
-        elif actor.sector in DEFINITE_HOME and ctx.home_country():
-            actor.country = ctx.home_country()
+            return
+        if actor.sector not in DEFINITE_HOME:
+            return
+        home = ctx.home_country()
+        if home:
+            actor.country = home
             actor.why = f"{actor.why}; country {actor.country} from the article"
+        elif head in COLLECTIVE and (lead := ctx.lead_country(self.country_names)):
+            actor.country = lead
+            actor.why = f"{actor.why}; country {actor.country} of the story's first subject"
 
     def _unknown(self, span: Span, ctx: ActorContext, start: int, end: int) -> Actor | None:
         """A named organisation we do not know: kept, with the article's home country."""
@@ -231,6 +258,19 @@ def _sentence_country(actor: Actor, span: Span, ctx: ActorContext) -> None:
     if len(found) == 1:
         actor.country = found.pop()
         actor.why = f"{actor.why}; country {actor.country}, the only one named in the sentence"
+
+
+def _is_subject(span: Span) -> bool:
+    """Whether the phrase is a clause's subject, its possessor or conjunct
+    ("Mali" in "Mali's military government expelled ...")."""
+    tok = span.root
+    for _ in range(4):  # poss -> compound -> conj chains are short
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("poss", "compound", "conj", "appos") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def load_file(kb: KnowledgeBase, path: Path) -> None:

@@ -13,6 +13,7 @@ mentioned the answer is None, never a guess.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..model import Actor
@@ -36,6 +37,7 @@ class Mention:
     actor: Actor
     kind: str  # person | group | org | ministry | country | people
     position: int  # offset into Article.text (start)
+    subject: bool = False  # said as (or as the possessor of) a clause's subject
 
 
 @dataclass
@@ -54,13 +56,14 @@ class ActorContext:
     countries: Counter = field(default_factory=Counter)
     _seen: set[tuple[int, int]] = field(default_factory=set)
 
-    def remember(self, actor: Actor, kind: str) -> None:
+    def remember(self, actor: Actor, kind: str, subject: bool = False) -> None:
         """Add a resolved mention (once per span) to the memory."""
         key = (actor.start or -1, actor.end or -1)
         if actor.start is not None and key in self._seen:
             return
         self._seen.add(key)
-        self.mentions.append(Mention(actor, kind, actor.start if actor.start is not None else 1 << 60))
+        self.mentions.append(Mention(actor, kind, actor.start if actor.start is not None else 1 << 60,
+                                     subject))
         if actor.country:
             self.countries[actor.country] += 1
 
@@ -86,22 +89,41 @@ class ActorContext:
         country, n = self.countries.most_common(1)[0]
         return country if n >= 3 and n * 2 > sum(self.countries.values()) else None
 
+    def lead_country(self, states: Container[str]) -> str | None:
+        """The country of the first subject mentioned with one: who the story is about.
+
+        "Mali's military government expelled the French ambassador": a later
+        "the junta" or "the army" with no antecedent of its own belongs to Mali,
+        not to the country that was the object of the first clause. Only codes
+        in `states` count: an IGO subject has no army or junta.
+        """
+        for m in self.mentions:
+            if m.subject and m.actor.country in states:
+                return m.actor.country
+        return None
+
     def antecedent(self, kinds: frozenset[str] | set[str], before: int | None,
-                   sector: str | None = None) -> Mention | None:
+                   sector: str | None = None, prefer: frozenset[str] | set[str] = frozenset()
+                   ) -> Mention | None:
         """The compatible mention that ends nearest before `before` (longest on ties).
 
         With `sector`, only mentions of that sector that have a country count
-        ("the demonstrators" after "Iraqi protesters").
+        ("the demonstrators" after "Iraqi protesters"). Mentions of a kind in
+        `prefer` win over nearer ones of other kinds, and subjects over
+        non-subjects ("the junta" takes after "Mali's military government",
+        not after "the French ambassador" it expelled).
         """
         limit = before if before is not None else 1 << 62
         best: Mention | None = None
+        best_key: tuple[bool, bool, int, int] | None = None
         for m in self.mentions:
             if m.position >= limit or m.kind not in kinds:
                 continue
             if sector is not None and (m.actor.sector != sector or not m.actor.country):
                 continue
-            if best is None or _rank(m) > _rank(best):
-                best = m
+            key = (m.kind in prefer, bool(prefer) and m.subject, *_rank(m))
+            if best_key is None or key > best_key:
+                best, best_key = m, key
         return best
 
 

@@ -64,7 +64,7 @@ def norm(name: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
-def _keys(name: str) -> set[str]:
+def name_keys(name: str) -> set[str]:
     """All keys a name is indexed under (with saint/st-style variants)."""
     k = norm(name)
     if not k:
@@ -119,7 +119,7 @@ class _Builder:
         self.rows.append(row)
         keys: set[str] = set()
         for name in names:
-            keys |= _keys(name)
+            keys |= name_keys(name)
         for k in keys:
             self.index[k].append(n)
         return n
@@ -334,7 +334,7 @@ def _add_supplement(b: _Builder, rows: list[SupplementRow]) -> None:
             if not alias_only:
                 r = b.rows[i]
                 b.rows[i] = (r[0], r[1], r[2], r[3], row[4], row[5], r[6], r[7])
-            for k in {k for a in names for k in _keys(a)}:
+            for k in {k for a in names for k in name_keys(a)}:
                 b.index[k].append(i)
         elif alias_only:
             raise DataFileError(f"supplement: alias row for unknown country {row[2]}")

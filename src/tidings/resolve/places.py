@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Place
-from .gazetteer import GazEntry, Gazetteer, get, norm
+from .gazetteer import GazEntry, Gazetteer, get, name_keys, norm
 from .geo_recognise import Mention, Recogniser, _lookup_key, _trim
 
 MAX_CANDIDATES = 60
@@ -38,6 +38,7 @@ ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
 COHERENCE = 2.0  # score per other name expected in the same first-level division...
 COHERENCE_CAP = 2.0  # ...counting at most this many names
 ALT_NAME_PENALTY = 2.0  # the text uses only an alternate name of the place
+COUNTRY_NAME_PENALTY = 3.0  # a country's name read as a place in it that is called otherwise
 SPATIAL = 1.5  # score per other name whose likely reading lies within NEAR_KM
 NEAR_KM = 150.0
 NEAR_DEG2 = (NEAR_KM / 111.2) ** 2
@@ -162,12 +163,17 @@ class Geoparser:
         big_city = {e.country: e.population for e in cands
                     if e.feature in ("PPL", "PPLC") and norm(e.name) in own and e.population >= BIG_CITY_OVER_STATE}
         support = {id(e): _support(e, points) for e in cands[:SPREAD_TOP]} if points else {}
+        named_countries = {e.country for e in cands if e.feature == "PCLI" and norm(e.name) == key}
         for e in cands:
+            # "St. Petersburg" is Saint Petersburg's own name, not an alternate one
+            own_name = norm(e.name) in own or key in name_keys(e.name)
             pop = e.population or DEFAULT_POP.get(e.feature, 1000)
             # a division known only by name (no population) earns no feature bonus
             s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
-            if norm(e.name) not in own and e.feature != "PCLI":
+            if not own_name and e.feature != "PCLI":
                 s -= ALT_NAME_PENALTY
+            if e.feature != "PCLI" and e.country in named_countries and norm(e.name) != key:
+                s -= COUNTRY_NAME_PENALTY  # a country's own name means the country, not Mexico City
             if e.feature == "ADM1" and e.country in big_city and not (
                     nearby and nearby.get((e.country, e.admin1), 0) > 0 and not any(
                         support.get(id(c), 0) for c in cands if c.country == e.country
