@@ -51,10 +51,23 @@ def current_version(conn: sa.Connection) -> int:
     return int(v or 0)
 
 
+# Any fixed 64-bit key: PostgreSQL advisory lock taken by every migrating process.
+_MIGRATION_LOCK = 7_146_221_045
+
+
+def _serialise(conn: sa.Connection) -> None:
+    """Let one process migrate at a time. SQLite's write transaction already holds the
+    database lock; on PostgreSQL, workers starting together (Ray actors) would race to
+    create the same tables, so they queue on a transaction-scoped advisory lock."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def migrate(engine: sa.Engine) -> int:
     """Bring the database up to the newest schema; returns the version reached."""
     latest = MIGRATIONS[-1].version
     with write_transaction(engine) as conn:
+        _serialise(conn)
         schema.schema_version.create(conn, checkfirst=True)
         if current_version(conn) > latest:
             raise StoreError(
@@ -62,6 +75,7 @@ def migrate(engine: sa.Engine) -> int:
             )
     for step in MIGRATIONS:
         with write_transaction(engine) as conn:
+            _serialise(conn)
             if step.version <= current_version(conn):
                 continue
             step.apply(conn)
