@@ -70,7 +70,17 @@ class QuoteSpan:
 
 
 def quote_regions(doc: Doc) -> list[tuple[int, int]]:
-    """[start, end) token ranges of text inside paired quotation marks."""
+    """[start, end) token ranges of text inside paired quotation marks.
+
+    Computed once per doc and kept in `doc.user_data`: the extractor asks for every
+    sentence, and rescanning the whole paragraph each time was quadratic."""
+    cached = doc.user_data.get("tidings.quote_regions")
+    if cached is None:
+        cached = doc.user_data["tidings.quote_regions"] = _scan_quotes(doc)
+    return cached
+
+
+def _scan_quotes(doc: Doc) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     start: int | None = None
     for tok in doc:
