@@ -96,3 +96,12 @@ def test_disagreements_name_missed_and_spurious_triples():
     assert [row[:3] for row in r.misses.rows] == [["a", "19:ISR>PSE", "19:ISR>LBN"]]
     u = petr_unittest.score(gold, preds)
     assert [row[:3] for row in u.misses.rows] == [["a", "190:ISR>PSE", "190:ISR>LBN"]]
+
+
+def test_unittest_compound_actor_without_recipient_reads_as_reciprocal():
+    gold = [sent("a", ("064", "GON", "OSG"), ("064", "OSG", "GON")), sent("b", ("064", "GON", "GON"))]
+    both = ev("064", [actor("GON"), actor("OSG")])
+    r = petr_unittest.score(gold, {"a": [both], "b": [both]})
+    assert r.headline["produced"] == pytest.approx(2 / 3)  # never an actor paired with itself
+    with_target = ev("064", [actor("GON"), actor("OSG")], [actor("ERI")])
+    assert petr_unittest.score(gold[:1], {"a": [with_target]}).headline["produced"] == 0.0

@@ -12,13 +12,21 @@ import tidings.evaluate as ev
 from tidings.cli.eval import eval_command
 from tidings.errors import CodingError, InputFailure
 from tidings.evaluate import gate
-from tidings.evaluate.common import EvalError, GoldSentence, Report, Table, code_sentences
+from tidings.evaluate.common import (
+    EvalError,
+    GoldSentence,
+    Report,
+    Table,
+    code_sentences,
+    with_modalities,
+)
 from tidings.model import Actor, ArticleResult, Event
 
 
 class FakeCoder:
     """Codes every sentence containing "attack" as an ASSAULT by USA on IRQ;
-    a negated copy is added (it must not be scored) and "crash" fails."""
+    negated and future copies are added (only the asserted one is scored, the
+    future one also in PETRARCH's side figure) and "crash" fails."""
 
     def setup(self):
         return self
@@ -30,7 +38,7 @@ class FakeCoder:
                 continue
             events = []
             if "attack" in art.text:
-                for modality in ("asserted", "negated"):
+                for modality in ("asserted", "negated", "future"):
                     events.append(Event(
                         id=f"{art.id}-{modality}", article_id=art.id, sentence_index=0,
                         sentence=art.text, trigger="attack", type="ASSAULT", cameo="190",
@@ -39,11 +47,13 @@ class FakeCoder:
             yield ArticleResult(article=art, events=events)
 
 
-def test_code_sentences_keeps_asserted_contract_dicts_and_failures():
+def test_code_sentences_keeps_contract_dicts_and_failures():
     sents = [GoldSentence("a", "US jets attack Iraq.", "2020-01-01"),
              GoldSentence("b", "Talks went on."), GoldSentence("c", "crash here")]
     preds, failures = code_sentences(FakeCoder(), sents)
-    assert [e["type"] for e in preds["a"]] == ["ASSAULT"]
+    assert [e["modality"] for e in preds["a"]] == ["asserted", "negated", "future"]
+    asserted = with_modalities(preds, ("asserted",))
+    assert [e["type"] for e in asserted["a"]] == ["ASSAULT"]
     assert preds["a"][0]["actors"][0]["country"] == "USA"
     assert preds["b"] == [] and preds["c"] == []
     assert len(failures) == 1 and "T050" in failures[0]
@@ -55,6 +65,7 @@ def test_petr2_run_wires_coder_to_scorer(shared):
     r = petr2_gsr.run(FakeCoder(), limit=10)
     assert r.n == 10 and r.limit == 10 and len(r.gold_sha256) == 64 and r.failed == 0
     assert r.headline["root_f1"] is not None
+    assert any("PETRARCH's convention" in note for note in r.notes)
 
 
 def test_plover_run_with_no_events_scores_zero_recall(shared):

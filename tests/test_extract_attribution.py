@@ -52,3 +52,13 @@ def test_phoenix_said_entry_yields_only_the_reported_event(nlp, tmp_path):
     sent = next(iter(nlp("Ethiopia departed from Libya on Monday, a senior official said.").sents))
     found = find_clauses(sent, lex)
     assert [c.trigger.root.lemma_ for c in found] == ["depart"]
+
+
+def test_speech_verb_opening_a_quotation_only_attributes(nlp):
+    sent = next(iter(nlp('The father said: "A lot of families\' ideas were included in the design."').sents))
+    assert is_attribution(said(sent), SAY, set())
+
+
+def test_speech_verb_with_indirect_report_and_no_event_stands(nlp):
+    sent = next(iter(nlp("The father said the design was very different.").sents))
+    assert not is_attribution(said(sent), SAY, set())

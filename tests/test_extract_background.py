@@ -43,3 +43,18 @@ def test_dated_earlier_event_still_codes(nlp):
 
 def test_perfect_main_clause_is_an_event(nlp):
     assert not is_background(verb(nlp, "Rebels have seized the airport.", "seized"))
+
+
+def test_running_period_does_not_date_a_perfect_clause(nlp):
+    text = "Serbia lifted a curfew in Montenegro where 28 people have been killed this year."
+    assert is_background(verb(nlp, text, "killed"))
+
+
+def test_event_noun_in_a_background_clause_is_background(nlp):
+    text = "Serbia lifted a curfew in Montenegro where 28 people have been killed in ethnic riots this year."
+    assert is_background(verb(nlp, text, "riots"))
+
+
+def test_dated_perfect_clause_still_codes(nlp):
+    text = "Police arrested rebels who have attacked the town on Monday."
+    assert not is_background(verb(nlp, text, "attacked"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.extract.modality import is_refusal, modality
+from tidings.extract.intent import is_refusal
+from tidings.extract.modality import modality
 
 pytestmark = pytest.mark.model
 

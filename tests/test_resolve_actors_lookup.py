@@ -132,7 +132,8 @@ def test_appositions_and_partitives_describe_the_actor(resolver):
 
 
 def test_place_names_inside_person_names_do_not_count(resolver):
-    assert code(resolver, "King Hassan") == (None, "GOV")  # not Hassan, India
+    assert code(resolver, "King Hassan", "1990-01-01") == ("MAR", "GOV")  # not Hassan, India
+    assert code(resolver, "Sultan Hassan Mwinyi") == (None, "GOV")
     assert code(resolver, "Madras High Court") == ("IND", "JUD")
 
 

@@ -94,3 +94,23 @@ def test_a_new_leader_changes_the_coding_of_articles_after_the_start_date(tmp_pa
         assert actors, f"no event with Serikbayeva as actor on {date}"
         sectors[date] = {(a.country, a.sector) for a in actors}
     assert sectors == {"2031-02-01": {("KAZ", None)}, "2031-06-01": {("KAZ", "GOV")}}
+
+
+def test_a_new_leader_in_a_user_file_changes_an_articles_coding_only_after_the_start(tmp_path: Path):
+    """The issue's requirement end to end: the same article, coded through the pipeline
+    with the user's file, gives the new prime minister GOV only when it is dated on or
+    after the start of the office."""
+    from tidings.pipeline import Coder, CoderOptions, code
+
+    path = tmp_path / "leaders.yaml"
+    path.write_text(NEW_LEADER_YAML, encoding="utf-8")
+    coder = Coder(CoderOptions(actor_files=(str(path),))).setup()
+    text = "Aliya Serikbayeva accused the opposition of fraud."
+
+    def source(date: str) -> tuple:
+        (event,) = [e for e in code(text, date=date, coder=coder) if e.type == "ACCUSE"]
+        (actor,) = event.actors
+        return actor.name, actor.country, actor.sector
+
+    assert source("2031-02-28") == ("Aliya Serikbayeva", "KAZ", None)
+    assert source("2031-03-01") == ("Aliya Serikbayeva", "KAZ", "GOV")

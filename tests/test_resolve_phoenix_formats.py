@@ -8,7 +8,7 @@ import pytest
 
 from tidings.resolve.actor_kb import KnowledgeBase
 from tidings.resolve.actors import ActorResolver
-from tidings.resolve.phoenix import load, parse_code
+from tidings.resolve.phoenix import agent_code, load, parse_code
 
 ACTORS = """<!-- test dictionary -->
 ARNOR [ARN]
@@ -36,9 +36,24 @@ HUMAN_RIGHTS_BODY [NGO~]
     ("HOBCIV", ("HOB", "CVL")),
     ("ARN", ("ARN", None)),
     ("---GOV", (None, "GOV")),
+    ("MRGORC", ("MRG", "ORC")),  # the user's own sector code, when PLOVER knows none
+    ("IGOAFR", ("IGO", "AFR")),
+    ("IGOUNOMIL", ("UNO", "MIL")),
 ])
 def test_codes_split_into_country_and_sector(code, expected):
     assert parse_code(code) == expected
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("~GOV", (None, "GOV")),
+    ("~MOP", (None, "MOP")),  # the sector is the agent's own code, never a country
+    ("~CHRCPT", (None, "CHR")),
+    ("~GOVFRM", (None, "GOV")),
+    ("NGO~", ("NGO", None)),  # a prefix standing in for the country
+    ("  NGO~", ("NGO", None)),
+])
+def test_agent_codes_are_sectors_after_the_tilde(code, expected):
+    assert agent_code(code) == expected
 
 
 def _resolver(tmp_path: Path) -> ActorResolver:
@@ -55,6 +70,14 @@ def test_actors_with_synonyms_and_date_restrictions(tmp_path: Path):
     assert r.lookup("Aragorn", "1996-05-01").sector == "REB"
     assert r.lookup("Aragorn", "2003-05-01").sector == "GOV"
     assert r.lookup("the United Nations").country == "UNO"
+
+
+def test_agent_code_combines_with_the_country_named_beside_it(tmp_path: Path):
+    (tmp_path / "a.actors.txt").write_text("GONDOR [GON]\n", encoding="utf-8")
+    (tmp_path / "b.agents.txt").write_text("MAIN_OPPOSITION_GROUP [~MOP]\n", encoding="utf-8")
+    r = ActorResolver(extra_files=[tmp_path / "a.actors.txt", tmp_path / "b.agents.txt"], replace=True)
+    found = r.lookup("Gondor's main opposition group")
+    assert (found.country, found.sector) == ("GON", "MOP")
 
 
 def test_agents_with_plurals_and_substitution_sets(tmp_path: Path):

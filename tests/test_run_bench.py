@@ -57,4 +57,5 @@ def test_run_bench_command_prints_both_sides_and_the_ratio(tmp_path: Path) -> No
     assert lines[0].startswith("corpus: 10 articles")
     assert any(line.startswith("tidings (1 proc)") and "articles/s" in line for line in lines)
     assert any(line.startswith("spaCy nlp.pipe (1 proc)") and "words/s" in line for line in lines)
+    assert re.fullmatch(r"ratio per cpu-s: \d+\.\d\d", lines[-2])
     assert re.fullmatch(r"ratio: \d+\.\d\d", lines[-1])

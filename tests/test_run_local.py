@@ -124,3 +124,60 @@ def test_run_local_stops_when_the_coder_cannot_set_up_any_way(coder: type) -> No
     runner = LocalRunner(coder, MemorySink(), RunOptions(workers=2), content_hash=chash)
     with pytest.raises(RunnerError, match="set"):
         runner.run([art(1)])
+
+
+class CountingSink(MemorySink):
+    """Answers `known` for a whole batch, and records each saved batch's size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lookups = 0
+        self.batches: list[int] = []
+
+    def has(self, h: str) -> bool:
+        raise AssertionError("asked one article at a time")
+
+    def known(self, hashes: list[str]) -> set[str]:
+        self.lookups += 1
+        return {h for h in hashes if h in self.saved}
+
+    def save(self, results: list[ArticleResult]) -> None:
+        self.batches.append(len(results))
+        super().save(results)
+
+
+def test_run_local_asks_the_store_once_per_batch_and_resumes() -> None:
+    sink = CountingSink()
+    run([art(n) for n in range(20)], sink, workers=2, batch_size=5)
+    sink.lookups = 0
+    again, _ = run([art(n) for n in range(40)] + [art(3)], sink, workers=2, batch_size=5)
+    assert (again.coded, again.skipped) == (20, 21)
+    assert sink.lookups <= 41 // 5 + 1
+    assert set(sink.saved.values()) == {1}
+
+
+def test_run_local_shares_out_the_last_articles_in_small_batches() -> None:
+    sink = CountingSink()
+    stats, _ = run([art(n) for n in range(50)], sink, workers=2, batch_size=8)
+    assert stats.coded == 50
+    # five full batches, then the last 10 articles (one held-back batch and the
+    # remainder) split four ways so the two workers finish together
+    assert sorted(sink.batches) == [1, 3, 3, 3, 8, 8, 8, 8, 8]
+
+
+class EnvCoder(FakeCoder):
+    """Reports the math-library thread setting its worker process sees, as a failure reason."""
+
+    def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
+        seen = os.environ.get("OPENBLAS_NUM_THREADS", "unset")
+        return [InputFailure(a.id, CodingError(f"threads={seen}")) for a in articles]
+
+
+def test_run_local_workers_run_math_libraries_on_one_thread() -> None:
+    before = os.environ.get("OPENBLAS_NUM_THREADS")
+    failures: list[InputFailure] = []
+    runner = LocalRunner(EnvCoder, MemorySink(), RunOptions(workers=1), content_hash=chash,
+                         on_failure=failures.append)
+    runner.run([art(1)])
+    assert [f.reason for f in failures] == [f"threads={before or 1}"]
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == before  # the parent's own setting is left alone

@@ -87,3 +87,64 @@ def test_run_ray_into_postgres_resumes(cluster: None, inputs: list[str]) -> None
     assert first.coded == N and again.coded == 0 and again.skipped == N
     with open_store(url) as store:
         assert store.stats()["articles"] == N
+
+
+def test_run_ray_parquet_rerun_and_repeated_inputs_write_each_article_once(
+    cluster: None, tmp_path: Path
+) -> None:
+    import pyarrow.parquet as pq
+
+    from tidings.pipeline import CoderOptions
+
+    corpus, repeat, out = tmp_path / "corpus.jsonl", tmp_path / "repeat.jsonl", tmp_path / "out"
+    make_corpus(corpus, 12, seed=3)
+    repeat.write_text("".join(corpus.read_text().splitlines(keepends=True)[:4]))  # 4 articles again
+    options = RayOptions(actors=2, batch_size=4)
+    factory = coder_factory(CoderOptions())
+    first = run_ray([str(corpus), str(repeat)], coder_factory=factory, options=options, parquet_dir=out)
+    table = pq.read_table(out)
+    assert (first.coded, first.skipped, first.failed) == (12, 4, 0)
+    assert first.events == table.num_rows > 0
+    assert len(set(table.column("id").to_pylist())) == table.num_rows  # no event written twice
+
+    again = run_ray([str(corpus), str(repeat)], coder_factory=factory, options=options, parquet_dir=out)
+    assert (again.coded, again.skipped, again.events) == (0, 16, 0)
+    assert pq.read_table(out).num_rows == table.num_rows
+
+
+@pytest.mark.postgres
+def test_run_ray_actors_saving_the_same_articles_at_once_store_them_once() -> None:
+    import threading
+
+    from tidings.run.ray_runner import save_shared
+    from tidings.store import open_store
+    from tidings.store.synthetic import synthetic_results
+    from tidings.store.testing import PostgresUnavailable, fresh_postgres_db
+
+    try:
+        url = fresh_postgres_db()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    errors: list[BaseException] = []
+    for seed in range(3):  # two actors met the same input file at once
+        results = list(synthetic_results(150, events_per_article=3, seed=seed))
+        stores = [open_store(url) for _ in range(2)]
+        start = threading.Barrier(2)
+
+        def save(store, results=results, start=start) -> None:
+            start.wait()
+            try:
+                save_shared(store, results)
+            except Exception as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=save, args=(s,)) for s in stores]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for s in stores:
+            s.close()
+    assert not errors
+    with open_store(url) as store:
+        assert store.stats() == {"articles": 450, "events": 1350}

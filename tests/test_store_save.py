@@ -114,3 +114,11 @@ def test_store_query_after_save_sees_new_events(store):
     page = store.query_events(EventFilters(), limit=1)
     assert page.total == before + 20
     assert page.items[0]["date"] >= "2030-01-01"
+
+
+def test_store_save_known_answers_for_many_hashes_at_once(store):
+    results = list(synthetic_results(12, seed=5))
+    store.save(results[:7])
+    hashes = [content_hash(r) for r in results] * 100  # repeats, and more than one IN list
+    assert store.known(hashes) == {content_hash(r) for r in results[:7]}
+    assert store.known([]) == set()

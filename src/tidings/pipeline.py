@@ -2,7 +2,8 @@
 
 Stages, in order, for each batch of articles:
 
-1. parse   – spaCy over each kept paragraph (`nlp.parse_articles`)
+1. parse   – spaCy over each kept paragraph (`nlp.parse_articles`); entities only
+              in sentences that need them (`CoderOptions.entities`)
 2. places  – every toponym in the article, resolved with article context
 3. clauses – per sentence, trigger + who / whom / where / when / how many
 4. actors  – clause arguments resolved to name, country, sector (with coreference)
@@ -28,6 +29,7 @@ from .errors import CodingError, InputFailure, TooLarge
 from .extract import find_clauses
 from .extract.clauses import Clause
 from .extract.quotes import find_quotes
+from .extract.triggers import find_triggers
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .model import Actor, Article, ArticleResult, Event, Place, Quote
@@ -55,6 +57,11 @@ class CoderOptions:
     # Longest article text coded (characters). Parsing memory grows with one article's
     # length (a 1 MB single paragraph took 2 GB); no news story comes near this.
     max_chars: int = 200_000
+    # Sentences the entity recogniser (45% of spaCy's time) runs on: "all", or
+    # "events" — those with a candidate trigger (or a "must" demand), where the
+    # clause rules read entity labels; in the others, runs of proper nouns stand
+    # in for entities as coreference antecedents (`_observe_names`).
+    entities: str = "events"
 
 
 @dataclass(slots=True)
@@ -73,7 +80,7 @@ class Coder:
     options: CoderOptions = field(default_factory=CoderOptions)
     _k: _Knowledge | None = field(default=None, init=False, repr=False)
 
-    def setup(self) -> "Coder":
+    def setup(self) -> Coder:
         if self._k is None:
             o = self.options
             self._k = _Knowledge(
@@ -106,7 +113,9 @@ class Coder:
                 else:
                     yield article
 
-        for article, docs in nlp_mod.parse_articles(k.nlp, codable(), self.options.batch_size):
+        gate = self._wants_entities if self.options.entities == "events" else None
+        parsed = nlp_mod.parse_articles(k.nlp, codable(), self.options.batch_size, entities_for=gate)
+        for article, docs in parsed:
             yield from too_long
             too_long.clear()
             try:
@@ -122,6 +131,44 @@ class Coder:
     def code_batch(self, articles: list[Article]) -> list[ArticleResult | InputFailure]:
         """Batch in, batch out: the unit of work for any execution engine."""
         return list(self.code_articles(articles))
+
+    def _wants_entities(self, sent: Span) -> bool:
+        """Whether a sentence's entity labels matter.
+
+        They do where the sentence can yield a clause, and where the geoparser
+        cannot do without them: a name the gazetteer knows inside a longer
+        proper-noun run ("Vladimir Putin" is no town of Vladimir) or opening the
+        sentence (where its capitalisation says nothing).
+        """
+        gaz = self.knowledge.geoparser.gaz
+        doc = sent.doc
+        for t in sent:
+            if t.lower_ == "must":
+                return True  # "X said Y must ...": a demand (see extract.clauses)
+            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            in_run = (t.i > sent.start and doc[t.i - 1].pos_ == "PROPN") or (
+                t.i + 1 < sent.end and doc[t.i + 1].pos_ == "PROPN")
+            if (in_run or t.i == sent.start) and gaz.has(t.text):
+                return True
+        return bool(find_triggers(sent, self.knowledge.lexicon))
+
+    def _observe_names(self, sent: Span, ctx: ActorContext) -> None:
+        """Coreference memory for a sentence the recogniser skipped: each run of proper
+        nouns (or a capitalised adjective such as "Albanian", the recogniser's NORP),
+        with its left modifiers, is resolved as `observe` resolves an entity."""
+        doc = sent.doc
+        i = sent.start
+        while i < sent.end:
+            if not _name_like(doc[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < sent.end and doc[end].pos_ == "PROPN":
+                end += 1
+            first = max(doc[i:end].root.left_edge.i, sent.start)
+            self.knowledge.actors.resolve_span(doc[min(first, i):end], ctx)
+            i = end
 
     # -- one article ---------------------------------------------------------
 
@@ -140,7 +187,10 @@ class Coder:
             for sent in doc.sents:
                 sent_index_of[sent.start] = index
                 result.sentences.append((offset + sent.start_char, offset + sent.end_char))
-                k.actors.observe(sent, actor_ctx)
+                if nlp_mod.has_entities(sent):
+                    k.actors.observe(sent, actor_ctx)
+                else:
+                    self._observe_names(sent, actor_ctx)
                 clauses = find_clauses(sent, k.lexicon)
                 events = [
                     self._event(article, sent, index, n, clause, actor_ctx, places)
@@ -239,6 +289,11 @@ class Coder:
                 event.date_start = offset + span.start_char
                 event.date_end = offset + span.end_char
                 return
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper noun, or a capitalised adjective inside a sentence ("Albanian")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start)
 
 
 _TIME_UNITS = {"day", "days", "week", "weeks"}

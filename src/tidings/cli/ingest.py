@@ -39,7 +39,8 @@ def _default_workers() -> int:
               help="Articles per task sent to a worker or actor.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--parquet", "parquet_dir",
-              help="With --engine ray: write events as Parquet files into this folder or s3://... URI.")
+              help="With --engine ray: write events as Parquet files into this folder or s3://... URI "
+                   "(the same command run again writes only what is missing).")
 @click.option("--ray-address", help="With --engine ray: join this cluster ('auto', ray://host:10001).")
 @click.option("--failures", "failures_path", type=click.Path(dir_okay=False),
               help="Append one JSON line per skipped input or article (origin, code, reason).")
@@ -85,29 +86,25 @@ def ingest(
     )
     try:
         if engine == "ray":
-            _run_ray(job, parquet_dir, ray_address)
+            _run_ray(job, parquet_dir, ray_address, progress)
         else:
             _run_local(job, progress)
     finally:
         log.close()
 
 
-def _run_local(job: _Job, progress: bool | None) -> None:
+def _progress(total: int | None, show: bool | None) -> tuple[Any, Callable[[Any], None]]:
+    """A rich progress bar on stderr (when it is a terminal, or when asked) and its update callback."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    from ..errors import TidingsError
-    from ..run.batch import ingest_items
-    from ..run.local import RunOptions, RunStats
-    from ..run.sources import count_records, read_sources
-
-    if not job.db:
-        raise click.UsageError("--db is required with --engine local")
     console = Console(stderr=True)
-    show = console.is_terminal if progress is None else progress
-    total = count_records(job.inputs)
-    # A small input does not pay for loading the coder in more workers than it has batches.
-    workers = min(job.workers, max(1, -(-total // job.batch_size))) if total is not None else job.workers
     bar = Progress(
         TextColumn("[bold]coding"),
         BarColumn(),
@@ -118,14 +115,29 @@ def _run_local(job: _Job, progress: bool | None) -> None:
         TextColumn("ETA"),
         TimeRemainingColumn(),
         console=console,
-        disable=not show,
+        disable=not (console.is_terminal if show is None else show),
     )
     task = bar.add_task("coding", total=total, rate=0.0, counts="", total_text=f"{total:,}" if total else "?")
 
-    def on_progress(s: RunStats) -> None:
+    def on_progress(s: Any) -> None:  # a RunStats
         bar.update(task, completed=s.coded + s.skipped + s.failed, rate=s.rate,
                    counts=f"new {s.coded:,} · stored {s.skipped:,} · failed {s.failed:,}")
 
+    return bar, on_progress
+
+
+def _run_local(job: _Job, progress: bool | None) -> None:
+    from ..errors import TidingsError
+    from ..run.batch import ingest_items
+    from ..run.local import RunOptions
+    from ..run.sources import count_records, read_sources
+
+    if not job.db:
+        raise click.UsageError("--db is required with --engine local")
+    total = count_records(job.inputs)
+    # A small input does not pay for loading the coder in more workers than it has batches.
+    workers = min(job.workers, max(1, -(-total // job.batch_size))) if total is not None else job.workers
+    bar, on_progress = _progress(total, progress)
     try:
         with bar:
             stats = ingest_items(
@@ -149,28 +161,37 @@ def _run_local(job: _Job, progress: bool | None) -> None:
         sys.exit(1)  # nothing at all could be read or coded
 
 
-def _run_ray(job: _Job, parquet_dir: str | None, address: str | None) -> None:
+def _run_ray(job: _Job, parquet_dir: str | None, address: str | None, progress: bool | None) -> None:
     from ..errors import TidingsError
     from ..run.batch import coder_factory
     from ..run.ray_runner import RayOptions, run_ray
+    from ..run.sources import count_records
 
     if not (job.db or parquet_dir):
         raise click.UsageError("--engine ray needs --parquet DIR or --db postgresql://...")
+    bar, on_progress = _progress(count_records(job.inputs), progress)
     try:
-        stats = run_ray(
-            job.inputs,
-            coder_factory=coder_factory(job.coder_options),
-            options=RayOptions(actors=job.workers, batch_size=job.batch_size, address=address),
-            parquet_dir=parquet_dir,
-            db=job.db,
-            date=job.date,
-            on_failure=job.on_failure,
-        )
+        with bar:
+            stats = run_ray(
+                job.inputs,
+                coder_factory=coder_factory(job.coder_options),
+                options=RayOptions(actors=job.workers, batch_size=job.batch_size, address=address),
+                parquet_dir=parquet_dir,
+                db=job.db,
+                date=job.date,
+                on_failure=job.on_failure,
+                on_progress=on_progress,
+            )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("tidings: interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
+    first = (f", first results after {stats.first_result:.1f} s, then {stats.steady_rate:.1f} articles/s"
+             if stats.first_result is not None else "")
     click.echo(
         f"tidings: ray coded {stats.coded:,} articles ({stats.events:,} events) in {stats.seconds:.1f} s "
-        f"= {stats.rate:.1f} articles/s (+{stats.setup_seconds:.1f} s starting Ray); "
+        f"= {stats.rate:.1f} articles/s (+{stats.setup_seconds:.1f} s starting Ray{first}); "
         f"{stats.skipped:,} already stored, {stats.failed:,} failed",
         err=True,
     )

@@ -5,7 +5,9 @@ Scorers read only the output contract (the dicts `Event.to_contract()` gives
 and `tidings code --format jsonl` prints), so they score exactly what users
 get. `code_sentences` is the single bridge from gold sentences to those dicts:
 each gold sentence becomes its own article with one paragraph, bypassing
-ingest cleaning, and only asserted events are kept (the default output).
+ingest cleaning, and only asserted events are scored (the default output).
+Sets drawn from PETRARCH also get a side figure counting future events, since
+PETRARCH codes "X will meet Y" as the meeting itself; it is a note, never gated.
 """
 
 from __future__ import annotations
@@ -222,8 +224,12 @@ def sentence_article(sentence: GoldSentence) -> Article:
     )
 
 
+ASSERTED: tuple[str, ...] = ("asserted",)
+PETRARCH_MODALITIES: tuple[str, ...] = ("asserted", "future")
+
+
 def code_sentences(coder: "Coder", sentences: Iterable[GoldSentence]) -> tuple[Predictions, list[str]]:
-    """Code each sentence; -> (id -> asserted contract dicts, failure messages).
+    """Code each sentence; -> (id -> contract dicts of every modality, failure messages).
 
     A sentence the coder fails on gets no events (it is scored as such) and
     its failure is returned so the report can say so rather than hide it.
@@ -232,13 +238,16 @@ def code_sentences(coder: "Coder", sentences: Iterable[GoldSentence]) -> tuple[P
     failures: list[str] = []
     for result in coder.code_articles(sentence_article(s) for s in sentences):
         if isinstance(result, ArticleResult):
-            predictions[result.article.id] = [
-                e.to_contract() for e in result.events if e.modality == "asserted"
-            ]
+            predictions[result.article.id] = [e.to_contract() for e in result.events]
         else:
             failures.append(str(result))
             predictions[result.origin] = []
     return predictions, failures
+
+
+def with_modalities(predictions: Predictions, modalities: tuple[str, ...]) -> Predictions:
+    """The predictions restricted to events of the given modalities."""
+    return {k: [e for e in v if e.get("modality") in modalities] for k, v in predictions.items()}
 
 
 def failure_notes(failures: list[str], limit: int = 5) -> list[str]:
@@ -256,13 +265,22 @@ def score_run(
     gold: list,
     score: Callable[[list, Predictions], Report],
     limit: int | None,
+    *,
+    side_modalities: tuple[str, ...] | None = None,
 ) -> Report:
-    """Code the gold sentences (the first `limit`), score them, and stamp the report
-    with what the gate needs: the limit, the gold file's hash, the coding failures."""
+    """Code the gold sentences (the first `limit`), score asserted events, and stamp
+    the report with what the gate needs: the limit, the gold file's hash, the coding
+    failures. With `side_modalities`, a note also gives the headline scored on events
+    of those modalities (for gold sets whose coder did not tell intentions apart)."""
     if limit is not None:
         gold = gold[:limit]
     predictions, failures = code_sentences(coder, gold)
-    report = score(gold, predictions)
+    report = score(gold, with_modalities(predictions, ASSERTED))
+    if side_modalities:
+        side = score(gold, with_modalities(predictions, side_modalities))
+        figures = ", ".join(f"{side.labels.get(k, k)} {fmt(v)}" for k, v in side.headline.items())
+        report.notes.append(f"counting {' + '.join(side_modalities)} events "
+                            f"(PETRARCH's convention, not gated): {figures}")
     report.limit = limit
     report.gold_sha256 = sha256_of(path)
     report.failed = len(failures)

@@ -33,6 +33,7 @@ from .common import (
     gold_path,
     parse_petr_xml,
     ratio,
+    PETRARCH_MODALITIES,
     score_run,
     split_code,
 )
@@ -163,4 +164,5 @@ def _root_table(by_root: dict[str, Counter]) -> Table:
 def run(coder: "Coder", limit: int | None = None) -> Report:
     """Code the gold sentences (the first `limit` of them) and score them."""
     path = gold_path(*GOLD_FILE)
-    return score_run(coder, path, load(path), score, limit)
+    return score_run(coder, path, load(path), score, limit,
+                     side_modalities=PETRARCH_MODALITIES)

@@ -7,9 +7,12 @@ the lexicon's Phoenix loader, actors and agents through the actor resolver's.
 
 Headline `produced`: the share of gold codings produced exactly - an output
 event in the same sentence with the same CAMEO code, an actor matching the
-source code and a recipient matching the target code. Codes compare at
-country + sector ("BREGOV" -> BRE, GOV; with several 3-letter chunks after
-the country, "PSEGZACVL", the output sector must be one of them); a gold code
+source code and a recipient matching the target code; an event with no
+recipient and several actors of different countries stands, as PETRARCH
+writes compound actors, for every ordered pair of them (as in petr2_gsr).
+Codes compare at country + sector ("BREGOV" -> BRE, GOV; with several
+3-letter chunks after the country, "PSEGZACVL", the output sector must be
+one of them); a gold code
 without a sector accepts any sector; "---" means no country. `root_countries`
 is the looser reading: same CAMEO root and countries, sectors ignored.
 Records that test error paths (`error=` codings) are left out.
@@ -18,6 +21,7 @@ Records that test error paths (`error=` codings) are left out.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import permutations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +38,7 @@ from .common import (
     gold_path,
     parse_petr_xml,
     ratio,
+    PETRARCH_MODALITIES,
     score_run,
     split_code,
 )
@@ -87,11 +92,24 @@ def coding_produced(coding: PetrCoding, events: list[Contract], *, root_only: bo
         elif cameo != coding.event:
             continue
         strict = not root_only
-        if _side_matches(coding.source, e.get("actors") or [], strict) and _side_matches(
-            coding.target, e.get("recipients") or [], strict
-        ):
+        actors, recipients = e.get("actors") or [], e.get("recipients") or []
+        if _side_matches(coding.source, actors, strict) and _side_matches(coding.target, recipients, strict):
+            return True
+        if not recipients and _reciprocal_matches(coding, actors, strict):
             return True
     return False
+
+
+def _reciprocal_matches(coding: PetrCoding, actors: list[Contract], strict: bool) -> bool:
+    """A compound actor with no recipient read as PETRARCH writes it ("Gondor and
+    Osgiliath renewed ties": GON>OSG and OSG>GON): source and target are two
+    different actors of the event (the same reading as petr2_gsr's triples)."""
+    return any(
+        actor_matches(coding.source, a, strict_sector=strict)
+        and actor_matches(coding.target, b, strict_sector=strict)
+        and actor_country(a) != actor_country(b)
+        for a, b in permutations(actors, 2)
+    )
 
 
 def score(gold: list[PetrSentence], predictions: Predictions) -> Report:
@@ -171,4 +189,5 @@ def validate_coder() -> "Coder":
 def run(coder: "Coder | None" = None, limit: int | None = None) -> Report:
     """Code the records with the validation dictionaries (unless a coder is given)."""
     path = gold_path(FOLDER, RECORDS_FILE)
-    return score_run(coder or validate_coder(), path, load(path), score, limit)
+    return score_run(coder or validate_coder(), path, load(path), score, limit,
+                     side_modalities=PETRARCH_MODALITIES)

@@ -75,10 +75,10 @@ DEFAULT_TARGETS = {
     "PROTEST": ("against", "outside"),
     "SANCTION": ("on", "against"),
     "MOBILIZE": ("against",),
-    "ACCUSE": (),
+    "ACCUSE": ("against",),  # "charges against X", "an investigation against X"
     "REQUEST": (),
     "REJECT": (),
-    "THREATEN": (),
+    "THREATEN": ("against",),  # "threatened action against X"
     "SUPPORT": (),
     "CONCEDE": ("to",),
     "RETREAT": ("from",),
@@ -138,7 +138,7 @@ def noun_span(tok: Token) -> Span:
         elif c.dep_ == "prep" and (
             c.lower_ == "of"
             or (c.lower_ == "from" and any(is_name(t) for t in c.subtree))
-            or (c.lower_ == "in" and not national(tok) and any(o.ent_type_ == "GPE" for o in c.children))
+            or (c.lower_ == "in" and not national(tok) and any(o.ent_type_ in ("GPE", "LOC") for o in c.children))
         ):
             # "officials from the Georgian government", "a court in Guyana": where the actor belongs
             objs = [o for o in c.children if o.dep_ == "pobj"]
@@ -147,6 +147,8 @@ def noun_span(tok: Token) -> Span:
                 end = max(end, last + 1)
         elif c.dep_ in ("compound", "flat", "nummod") and c.i == end:
             end = c.i + 1
+        elif c.dep_ == "appos" and _list_appos(tok, c):
+            break  # "Mordor, the awful Fornost, and Gondor": a list member, split off by split_conj
         elif c.dep_ == "appos" and doc[end].text == "," and min(t.i for t in c.subtree) == end + 1:
             # "Kenzo Oshima, the UN relief coordinator": the title names the actor
             if tok.pos_ == "PROPN" and (c.pos_ == "NOUN" or any(d.dep_ == "det" for d in c.children)):
@@ -235,7 +237,21 @@ def split_conj(tok: Token) -> list[Token]:
         for c in tok.conjuncts
         if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i and c.is_alpha and coordinated
     ]
-    return [t for t in (tok, *conj) if not _dateline(t)]
+    listed = [c for c in tok.children if _list_appos(tok, c)]
+    return [t for t in (tok, *listed, *conj) if not _dateline(t)]
+
+
+def _list_appos(tok: Token, appos: Token) -> bool:
+    """A name the parser hung as an apposition although it is a member of a list that
+    goes on after it: "Evil Mordor, the awful Fornost, and good Gondor". A title
+    ("Kenzo Oshima, the UN relief coordinator, and ...") is not a name and stays."""
+    return (
+        appos.dep_ == "appos"
+        and appos.head == tok
+        and (is_name(appos) or appos.is_title)
+        and any(d.dep_ == "cc" and d.i > appos.i for d in tok.children)
+        and any(d.dep_ == "conj" and d.i > appos.i for d in tok.children)
+    )
 
 
 def content_head(tok: Token) -> Token:
@@ -253,7 +269,7 @@ def antecedent(tok: Token) -> Token:
     """A relative pronoun's antecedent: 'protesters who stormed' -> protesters."""
     if tok.lower_ in REL_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
         verb = tok.head
-        while verb.dep_ not in ("relcl", "acl") and verb.head is not verb:
+        while verb.dep_ not in ("relcl", "acl") and verb.head != verb:
             if verb.dep_ in ("conj", "xcomp", "ccomp"):
                 verb = verb.head
             else:
@@ -293,7 +309,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         subs = [verb.head]  # "Up to 20,000 people protested": people
     if subs:
         return [content_head(antecedent(s)) for s in subs]
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head == verb:
         return []
     head = verb.head
     if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
@@ -302,6 +318,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG") or infinitive:
         # "have sworn to fight": an infinitive adjunct shares its governor's subject
         # "threatened to summon": the threatener; "..., killing 25": the killer
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "xcomp" and raised and is_passive(head):
+            # "X was seen to break into", "X was asked to mediate": X does the inner act
+            return [content_head(antecedent(s)) for s in raised]
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if (
             verb.dep_ == "xcomp"
@@ -378,7 +398,7 @@ def speaker_of(tok: Token) -> Token | None:
     """The subject of the speech verb whose reported clause holds `tok` ("Hungary said it would ...")."""
     node = tok
     for _ in range(6):
-        if node.head is node:
+        if node.head == node:
             return None
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
             subs = [
@@ -548,6 +568,8 @@ def places(trigger: Token, sent: Span) -> list[Span]:
     for prep in sorted(local_subtree(trigger), key=lambda t: t.i):
         if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
             continue
+        if prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue  # "soldiers from Gondor": where the actor comes from, not where it acts
         for o in _pobjs(prep):
             found = None
             if o.ent_type_ in PLACE_ENTS or (

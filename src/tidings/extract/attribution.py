@@ -5,7 +5,9 @@ plain speech verbs a code of their own. A news editor reads "Ethiopia left
 Libya, a senior official said" as one event (the leaving) with a source for
 it, so a bare speech verb that introduces a reported clause gives no event.
 Patterns that name the content ("SAID * WAS UNSATISFACTORY") still code:
-there the saying itself is the act.
+there the saying itself is the act. A speech verb that opens a direct quotation
+("..., said: `` A lot of families' ideas were included") only attributes the
+quoted words: the quotation is the content, the saying no act of its own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..lexicon import LexEntry
 # Verbs that only attribute; "warn", "accuse", "deny", "praise" are acts and not listed.
 ATTRIBUTION_VERBS = {"say", "said", "says", "add", "report", "state", "quote", "tell", "write"}
 REPORTED = ("ccomp", "parataxis")
+QUOTE_OPENERS = {":", "``", '"', "“", "'", "`"}
 
 
 def is_attribution(head: Token, entry: LexEntry, others: set[int]) -> bool:
@@ -35,4 +38,12 @@ def is_attribution(head: Token, entry: LexEntry, others: set[int]) -> bool:
         reported.append(head.head)
     if any(r.i < head.i for r in reported):
         return True  # "Ethiopia left Libya, a senior official said": a source line
+    if _opens_quotation(head):
+        return True  # 'he said: "We will not give up"': the quotation is the content
     return any(t.i in others for r in reported for t in r.subtree if t.i != head.i)
+
+
+def _opens_quotation(head: Token) -> bool:
+    """Is the speech verb followed directly by a colon or an opening quote mark?"""
+    nxt = head.i + 1
+    return nxt < head.sent.end and head.doc[nxt].text in QUOTE_OPENERS

@@ -33,14 +33,14 @@ from . import arguments as args
 from .attribution import is_attribution
 from .counts import count_of, sentence_counts
 from .headline import is_title_case, recase
-from .modality import (
+from .intent import (
     intent_entry,
     is_refusal,
     is_stated_intent,
     is_ultimatum,
-    modality,
     refusal_entry,
 )
+from .modality import modality, noun_modality
 from .quotes import inside_quotes, quote_regions
 from .triggers import Trigger, find_triggers
 
@@ -170,6 +170,7 @@ def _folded_verbs(triggers: list[Trigger]) -> tuple[list[Trigger], dict[int, Tok
     keep: list[Trigger] = []
     verb_of: dict[int, Token] = {}
     by_head = {t.head.i: t for t in triggers}
+    protests = {t.head.i for t in triggers if t.entry.type == "PROTEST"}
     for t in triggers:
         if not t.is_nominal:
             subj = [c for c in t.head.children if c.dep_ in ("nsubj",) and c.i in nouns]
@@ -188,14 +189,8 @@ def _folded_verbs(triggers: list[Trigger]) -> tuple[list[Trigger], dict[int, Tok
                 verb_of[subj[0].i] = t.head
                 continue
         gov = by_head.get(t.head.head.i)
-        if (
-            t.entry.type in ("REQUEST", "ACCUSE")
-            and t.head.tag_ == "VBG"
-            and gov is not None
-            and gov.entry.type == "PROTEST"
-            and t.head.dep_ in ("advcl", "xcomp", "acl", "pcomp", "conj")
-        ):
-            continue  # "demonstrated calling for independence": the slogan of the protest
+        if t.entry.type in ("REQUEST", "ACCUSE") and refine.is_protest_slogan(t.head, protests):
+            continue  # "demonstrated calling for independence": the slogan of the protest (H3)
         if (
             t.entry.lemma in ("kill", "wound", "injure")
             and t.head.tag_ == "VBG"
@@ -325,6 +320,8 @@ def _recased(sent: Span, text: str, lexicon: Lexicon) -> list[Clause]:
 def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
     triggers = find_triggers(sent, lexicon)
     demands = _demands(sent, {t.head.i for t in triggers if t.entry.type == "REQUEST"})
+    protests = {t.head.i for t in triggers if t.entry.type == "PROTEST"}  # "rallied, saying X must go" (H3)
+    demands = [d for d in demands if not refine.is_protest_slogan(d.trigger.root.head, protests)]
     if not triggers:
         return demands
     triggers, verb_of = _folded_verbs(triggers)
@@ -352,7 +349,7 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             if not agents and verb is not None:  # "guerrillas wounded two soldiers in a bomb attack"
                 agents = args.agents(verb)
             patients = _noun_patients(trig, verb)
-            mood = modality(verb) if verb is not None else "asserted"
+            mood = modality(verb) if verb is not None else noun_modality(head)  # (H3)
             anchor = verb or (head.head if head.dep_ in ("nsubj", "nsubjpass") else head)
         else:
             agents = args.agents(head)
@@ -421,7 +418,9 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
             patients += refine.protest_targets(head if not trig.is_nominal else anchor)
         if not entry.reverse and not any(args.is_name(p.root) for p in patients):
             # "signed a protocol with X", "protested in Beijing", "left for Cairo"
-            patients = patients + recipients.fallback_patients(anchor, entry.type, has_object=bool(patients))
+            patients = patients + recipients.fallback_patients(
+                anchor, entry.type, has_object=bool(patients), taken=patients
+            )
         if governor is not None and governor.entry.type in refine.INHERITS:
             inner_patients.setdefault(governor.head.i, patients)  # "threatened to summon the ambassador"
         entry = refine.assault_mode(entry, anchor, agents, patients, lexicon)
@@ -494,8 +493,8 @@ def _demands(sent: Span, taken: set[int]) -> list[Clause]:
             if comp.dep_ != "ccomp" or comp.i in taken:
                 continue
             musts = [c for c in comp.children if c.dep_ == "aux" and c.lower_ == "must"]
-            if not musts:
-                continue
+            if not musts or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in comp.children):
+                continue  # (H3) "we must tackle the mess": a resolve, not a demand on anyone
             doc = sent.doc
             out.append(
                 Clause(

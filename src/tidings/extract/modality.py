@@ -5,25 +5,34 @@ Read from the trigger and the verbs that govern it:
   "refused / declined / failed to release", "denied attacking".
 - hypothetical: "could / may / might / should", "if ... attacked", acts
   someone wants, seeks, considers, proposes or is accused of ("accused Iran
-  of orchestrating the attack": the orchestrating is alleged, not reported).
+  of orchestrating the attack": the orchestrating is alleged, not reported);
+  a mandative subjunctive ("demanded that Israel ease restrictions": the bare
+  verb in a that-clause is what is wanted); the content of a claim noun ("an
+  admission that its forces murdered ...", "allegations that it played a
+  role": someone's statement, not the reporter's); a condition in the
+  present tense ("must agree to changes before they demobilize", "before the
+  aid is released": the act has not happened); beliefs and forecasts ("police
+  believe the militants attacked", "he hopes the project will allow", "it was
+  evident they would impose"); purposes and contents ("troops to protect",
+  "the package includes relaxing ...").
 - future: "will / shall / would", "plans / intends / is expected / is set /
   is going to", "is ready / prepared / willing to", "threatened / vowed /
   promised / agreed to X" (X is what was threatened or promised; the
-  threatening or promising is itself the asserted event).
+  threatening or promising is itself the asserted event); "warned it could
+  close the strait" (a threat).
 
-PLOVER codes stated intentions as events in their own right: a future
-cooperative act is an AGREE ("Iraq will allow inspectors"), a future hostile
-act a THREATEN ("Iran will retaliate"). `intent_entry` gives that recoding
-when no other trigger already covers the statement.
+An event noun takes the mood of the verb it is the subject of (`noun_modality`:
+"a ceasefire could take place"). Whether a future or refused act is the
+actor's own stated intention, and how PLOVER recodes it (AGREE, THREATEN,
+REJECT), is `intent`'s business.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import LexEntry
-from ..ontology import Ontology
 from .headline import headline_future
+from .words import inflection_guesses
 
 NEG_WORDS = {"not", "n't", "never", "no", "nor", "neither"}
 HYPO_AUX = {"could", "may", "might", "should", "can", "ca", "must", "ought"}
@@ -81,8 +90,58 @@ HYPO_GOVERNORS = {
     "risk",
     "plot",
     "conspire",
+    "suppose",  # "were supposed to sign a deal" (and did not)
+    # contents of a plan or agenda: "it includes relaxing fiscal rules", "focusing on strengthening ties"
+    "include",
+    "involve",
+    "entail",
+    "envisage",
+    "envision",
+    "foresee",
+    "contemplate",
+    "focus",
+    "concentrate",
 }
-INTENT_NOUNS = {"plan", "plans", "intention", "threat", "promise", "pledge", "offer"}
+# Beliefs and predictions, when they open the sentence's report ("police think rebels
+# attacked"); a trailing "..., officials believe" is a source line, as "..., officials said".
+BELIEF_VERBS = {"believe", "think", "doubt", "speculate", "predict", "assume", "imagine", "reckon", "guess"}
+# Governors whose "that" clause is a belief or a hope even when it says "will":
+# "he believes leaders will meet", "he hopes the project will allow ...".
+BELIEF_GOVERNORS = {
+    "believe",
+    "think",
+    "hope",
+    "wish",
+    "doubt",
+    "fear",
+    "predict",
+    "speculate",
+    "assume",
+    "imagine",
+    "suppose",
+    "reckon",
+    "guess",
+    "expect",
+}
+# "It was evident / clear / likely that they would impose restrictions": an observer's forecast.
+JUDGEMENT_ADJ = {
+    "evident",
+    "clear",
+    "obvious",
+    "apparent",
+    "likely",
+    "unlikely",
+    "possible",
+    "probable",
+    "certain",
+    "doubtful",
+    "inevitable",
+}
+# Ordinals make an infinitive after a noun a report: "the first country to recognize Kosovo";
+# an attempt is itself the act in PLOVER ("an attempt to assassinate the governor").
+ORDINALS = {"first", "second", "third", "last", "only", "latest", "next"}
+ATTEMPT_NOUNS = {"attempt", "try"}
+INTENT_NOUNS = {"plan", "plans", "intention", "threat", "promise", "pledge", "offer", "decision"}
 # "an appeal to lay down arms", "an invitation to attend": asked for, not done
 WISH_NOUNS = {
     "appeal",
@@ -107,6 +166,44 @@ WISH_NOUNS = {
     "hopes",
 }
 REFUSE_NOUNS = {"refusal", "failure", "reluctance"}
+# Nouns whose "that" clause is someone's statement or belief, not a reported fact:
+# "an admission that Soviet forces murdered ...", "allegations that it played a role".
+CONTENT_NOUNS = {
+    "admission",
+    "allegation",
+    "accusation",
+    "claim",
+    "charge",
+    "assertion",
+    "suggestion",
+    "belief",
+    "fear",
+    "rumour",
+    "rumor",
+    "speculation",
+    "suspicion",
+    "notion",
+    "idea",
+    "argument",
+    "insistence",
+    "assumption",
+    "theory",
+    "impression",
+    "perception",
+    "denial",
+    "confession",
+    "acknowledgement",
+    "acknowledgment",
+    "recognition",
+    "assurance",
+    "evidence",
+    "proof",
+    "indication",
+    "report",
+    "sign",
+}
+# Conditions stated in the present tense ("before they demobilize", "once the aid is released").
+CONDITION_MARKS = {"before", "once", "till"}
 # Verbs whose to-infinitive reports the act itself ("began to withdraw"); any
 # other verb's to-infinitive is a purpose ("deployed Marines to reinforce").
 ASPECTUAL = {
@@ -158,6 +255,21 @@ PUNISH = {
     "investigate",
     "probe",
     "try",
+    "attack",
+    "slam",
+    "rebuke",
+    "expel",
+    "suspend",
+    "sack",
+    "fire",
+    "dismiss",
+    "ban",
+    "sanction",
+    "reprimand",
+    "discipline",
+    "reward",
+    "honour",
+    "honor",
 }
 READY_ADJ = {
     "ready",
@@ -195,68 +307,75 @@ def _local(tok: Token) -> str | None:
     return None
 
 
-SCHEDULE = {"schedule", "set", "due", "expect", "go", "likely", "about", "expected"}
-STATEMENT_VERBS = {
-    "say",
-    "announce",
-    "declare",
-    "confirm",
-    "tell",
-    "state",
-    "insist",
-    "pledge",
-    "promise",
-    "vow",
-    "quote",
-    "indicate",
-    "signal",
-    "write",
-    "add",
-    "reiterate",
-    "assure",
-    "warn",
-    "offer",
-    "decide",
-}
+def _present_condition(verb: Token) -> bool:
+    """'before they demobilize', 'once the aid is released': a condition still to be met."""
+    if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "MD") for a in auxes):
+        return False  # "before they had left", "before it could strike": narrated past
+    return verb.tag_ in ("VBP", "VBZ") or any(a.tag_ in ("VBP", "VBZ") for a in auxes)
 
 
-def is_stated_intent(trigger: Token) -> bool:
-    """Is a future act the actor's own stated intention (not the reporter's schedule)?
+def is_subjunctive(verb: Token) -> bool:
+    """A bare verb with its own subject in a that-clause: 'demanded that he resign' (mandative).
 
-    "Iraq said it would allow", "Greece plans to impose", "is ready to host":
-    yes. "Obama is scheduled to attend", "the leaders will meet on Friday" in
-    plain narration: no, that is a forecast, not a statement by the actor.
+    A present form after a past governor counts too ("insisted that the troops leave"): a
+    report would shift it to the past ("said that the troops left").
     """
-    if headline_future(trigger):
+    kids = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return False
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VB" and not auxes:
         return True
-    tok = trigger
-    for _ in range(4):
-        if tok.dep_ in ("xcomp", "acomp") or (
-            tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
-        ):
-            lemma = tok.head.lemma_.lower()
-            if lemma in SCHEDULE or tok.head.lower_ in SCHEDULE:
-                return False
-            if lemma in FUTURE_GOVERNORS or lemma in READY_ADJ or tok.head.lower_ in READY_ADJ:
-                return True
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return any(t.lemma_.lower() in STATEMENT_VERBS and t.pos_ == "VERB" for t in trigger.sent)
+    if verb.lemma_ == "be" and verb.tag_ == "VB" or any(a.tag_ == "VB" and a.lower_ == "be" for a in auxes):
+        return not any(a.tag_ != "VB" for a in auxes)  # "that he be released"
+    return verb.tag_ == "VBP" and not auxes and verb.head.tag_ == "VBD"
 
 
-def is_ultimatum(trigger: Token) -> bool:
-    """'will withdraw its force from Chad unless the president arranges a ceasefire'."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for c in trigger.children
+WARN_VERBS = {"warn", "threaten", "caution"}
+POSSIBILITY_AUX = {"could", "may", "might", "can"}
+
+
+SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _warned_possibility(verb: Token) -> bool:
+    """'Iran warned (that) it could close the strait': the warner holds out its own act.
+
+    "Officials warned that militants could attack" is a warning about someone else.
+    """
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in WARN_VERBS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in verb.children):
+        return False
+    warners = {c.lemma_.lower() for c in verb.head.children if c.dep_ == "nsubj"}
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(warners) and any(d.lower_ in SELF_PRONOUNS or d.lemma_.lower() in warners for d in doers)
+
+
+def _judged(head: Token) -> bool:
+    """'(it was) evident / clear / likely that ...': an observer's judgement governs the clause."""
+    return head.lower_ in JUDGEMENT_ADJ or any(
+        c.dep_ == "acomp" and c.lower_ in JUDGEMENT_ADJ for c in head.children
     )
 
 
-def is_refusal(trigger: Token) -> bool:
-    """'will not accept', 'would not allow': a negated future is a refusal, not a non-event."""
-    kids = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "neg")}
-    return bool(kids & {"not", "n't", "never"}) and bool(kids & {"will", "wo", "would", "shall"})
+def _lemmas(tok: Token) -> set[str]:
+    """The lemma and regular-inflection guesses (the lemmatizer reads "hopes" as "hop")."""
+    return {tok.lemma_.lower(), *inflection_guesses(tok.lower_)}
+
+
+def _governor_mood(governor: Token) -> str | None:
+    """A modal or negation on the governor of a planned act: "might be willing to make",
+    "is not ready to sign", "may plan to attack" (the copula of an adjective counts)."""
+    found = _local(governor)
+    if found is None and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+        found = _local(governor.head)
+    return found if found in ("hypothetical", "negated") else None
 
 
 def modality(trigger: Token) -> str:
@@ -264,6 +383,12 @@ def modality(trigger: Token) -> str:
     if headline_future(trigger):
         return "future"
     local = _local(trigger)
+    if local == "hypothetical" and _warned_possibility(trigger):
+        return "future"  # "warned that it could close the strait": a threat, coded as intent
+    if local == "future" and trigger.dep_ == "ccomp" and (
+        _lemmas(trigger.head) & BELIEF_GOVERNORS or _judged(trigger.head)
+    ):
+        return "hypothetical"  # "he believes the leaders will meet", "it was evident they would ..."
     if local is not None:
         return local
     tok = trigger
@@ -289,6 +414,12 @@ def modality(trigger: Token) -> str:
                 c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children
             ):
                 return "hypothetical"
+            if dep == "advcl" and _present_condition(tok):
+                return "hypothetical"  # "must agree ... before they demobilize": not yet done
+            if dep in ("ccomp", "acl") and is_subjunctive(tok):
+                return "hypothetical"  # "demanded that Israel ease restrictions"
+            if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CONTENT_NOUNS:
+                return "hypothetical"  # "an admission that its forces murdered ...": a claim's content
             if (
                 dep == "advcl"
                 and head.lemma_.lower() not in FUTURE_GOVERNORS | REFUSE
@@ -305,11 +436,21 @@ def modality(trigger: Token) -> str:
                     return "hypothetical"
                 if head.lemma_ in REFUSE_NOUNS:
                     return "negated"
+                if (
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                    and head.lemma_.lower() not in ATTEMPT_NOUNS
+                    and not any(
+                        m.lower_ in ORDINALS or m.tag_ == "JJS" for m in head.children if m.dep_ == "amod"
+                    )
+                ):
+                    return "hypothetical"  # "quotas to support conservation": a purpose, not a report
             if dep == "ccomp" and head.pos_ == "NOUN" and head.lemma_ in WISH_NOUNS:
                 return "hypothetical"  # "its demand that Israel ease restrictions"
             if dep == "prep" and tok.lower_ in ("for", "of", "over") and lemma in PUNISH:
                 return "hypothetical"
             if dep == "prep" and head.pos_ == "NOUN":  # "a proposal for signing", "plans for withdrawing"
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                    return "negated"  # "has no intention of invading"
                 if head.lower_ in WISH_NOUNS or head.lemma_ in WISH_NOUNS:
                     return "hypothetical"
                 if head.lower_ in INTENT_NOUNS or head.lemma_ in INTENT_NOUNS:
@@ -319,11 +460,13 @@ def modality(trigger: Token) -> str:
                 if lemma in REFUSE:
                     return "negated" if dep != "ccomp" else "asserted"
                 if lemma in FUTURE_GOVERNORS and (dep == "xcomp" or infinitive):
-                    return "future"
-                if lemma in HYPO_GOVERNORS:
+                    return _governor_mood(head) or "future"
+                if lemma in HYPO_GOVERNORS and not (head.tag_ == "VBG" and head.dep_ == "prep"):
                     return "hypothetical"  # "urged X to", "demanded that X provide", "alleged that"
+                if _lemmas(head) & BELIEF_VERBS and head.i < tok.i:
+                    return "hypothetical"  # "police believe the militants attacked the convoy"
                 if lemma in READY_ADJ or head.lower_ in READY_ADJ:
-                    return "future"
+                    return _governor_mood(head) or "future"
             if dep == "conj":
                 tok = head
                 continue
@@ -353,56 +496,15 @@ def modality(trigger: Token) -> str:
     return "asserted"
 
 
-COOPERATIVE_INTENT = {
-    "CONSULT": "036",
-    "AID": "033",
-    "COOPERATE": "031",
-    "RETREAT": "035",
-    "CONCEDE": "035",
-    "SUPPORT": "032",
-    "AGREE": "030",
-}
-HOSTILE_INTENT = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
-# An announced deployment is itself a show of force (CAMEO 150): kept as MOBILIZE.
-SHOW_OF_FORCE = {"MOBILIZE"}
+def noun_modality(noun: Token) -> str:
+    """The modality of an event noun: that of the verb it is the subject of.
 
-
-def refusal_entry(entry: LexEntry) -> LexEntry | None:
-    """A refused cooperative act is a REJECT ('Syria will not accept refugees')."""
-    if entry.type not in COOPERATIVE_INTENT:
-        return None
-    return LexEntry(
-        lemma=entry.lemma,
-        pattern=entry.pattern,
-        type="REJECT",
-        mode=None,
-        cameo="120",
-        kind=entry.kind,
-        words=entry.words,
-        targets=entry.targets,
-        confidence=max(0.05, entry.confidence - 0.15),
-        source=entry.source,
-    )
-
-
-def intent_entry(entry: LexEntry, onto: Ontology) -> LexEntry | None:
-    """The AGREE / THREATEN coding of a stated future act (None: not recoded)."""
-    if entry.type in SHOW_OF_FORCE:
-        return entry
-    code = COOPERATIVE_INTENT.get(entry.type) or HOSTILE_INTENT.get(entry.type)
-    if code is None:
-        return None
-    cameo = onto.cameo(code)
-    return LexEntry(
-        lemma=entry.lemma,
-        pattern=entry.pattern,
-        type=cameo.plover_type or "AGREE",
-        mode=cameo.plover_mode,
-        cameo=code,
-        contexts=entry.contexts,
-        kind=entry.kind,
-        words=entry.words,
-        targets=entry.targets,
-        confidence=max(0.05, entry.confidence - 0.15),
-        source=entry.source,
-    )
+    "a ceasefire could take place within days", "protests may erupt", "no attack
+    took place": the occurrence verb carries the mood. Other nouns (headline
+    fragments, "an attack by X") are asserted.
+    """
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return "negated"  # "no attack took place"
+        return modality(noun.head)
+    return "asserted"

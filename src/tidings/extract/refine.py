@@ -128,24 +128,165 @@ def ultimatum(act: LexEntry) -> LexEntry:
     )
 
 
+# Crowd violence: who riots. Weapons of war keep an attack an ASSAULT whoever wields them.
+PROTESTERS = {
+    "protester",
+    "protestor",
+    "demonstrator",
+    "rioter",
+    "mob",
+    "crowd",
+    "marcher",
+    "picketer",
+}
+RIOT_MODES = {None, "destroy", "primitive", "beat"}
+# Armed men storming a place is an attack, not a crowd's riot ("gunmen stormed a hotel").
+ARMED = {
+    "gunman",
+    "gunmen",
+    "militant",
+    "soldier",
+    "troop",
+    "force",
+    "fighter",
+    "rebel",
+    "insurgent",
+    "attacker",
+    "assailant",
+    "jihadist",
+    "terrorist",
+    "army",
+    "commando",
+    "militia",
+    "militiaman",
+    "paramilitary",
+}
+# "attacked the newspaper for refusing ...", "attacked the plan as reckless": words, not blows.
+VERBAL_TARGETS = {
+    "newspaper",
+    "media",
+    "press",
+    "report",
+    "remarks",
+    "comments",
+    "statement",
+    "speech",
+    "decision",
+    "plan",
+    "policy",
+    "proposal",
+    "law",
+    "bill",
+    "legislation",
+    "regulation",
+    "regulations",
+    "budget",
+    "ruling",
+    "verdict",
+    "scheme",
+    "idea",
+    "handling",
+    "stance",
+}
+VERBAL_ATTACK_VERBS = {"attack", "assail"}
+# Economic measures that "target" a country: sanctions, not violence.
+MEASURES = {
+    "tariff",
+    "tariffs",
+    "sanction",
+    "sanctions",
+    "duty",
+    "duties",
+    "embargo",
+    "levy",
+    "levies",
+    "measure",
+    "measures",
+}
+
+
 def assault_mode(
     entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon
 ) -> LexEntry:
-    """An ASSAULT with no mode takes one from its weapons or its victim.
+    """An ASSAULT with no mode takes one from its weapons or its victim; crowd violence is a riot.
 
     "attacked by militiamen armed with machetes" -> primitive; "killed by an
     improvised explosive device" -> explosives; "US warplanes bombed" ->
     aerial; killing a named office-holder ("killed the deputy chief") ->
-    assassinate.
+    assassinate. Property destruction or unarmed violence by protesters ("a
+    protestor demolished the building", "rioters torched cars") is PLOVER's
+    PROTEST riot (CAMEO 145): "violent action ... intended to cause physical
+    injury and/or property damage"; armed men storming a place ("gunmen stormed
+    a hotel") is an attack (190); an attack in words ("attacked the newspaper
+    for refusing ...", "attacked the plan as reckless") is criticism (ACCUSE 111).
     """
-    if entry.type != "ASSAULT" or entry.mode is not None:
+    if entry.type == "ASSAULT" and entry.lemma in VERBAL_ATTACK_VERBS and _verbal(anchor, patients):
+        return _recoded(entry, "111")  # "Trump attacked the newspaper for refusing to support him"
+    if entry.type == "ASSAULT" and entry.lemma == "target" and any(
+        a.root.lemma_.lower() in MEASURES for a in agents
+    ):
+        return with_changes(_recoded(entry, "163"), type="SANCTION", mode=None)  # "tariffs targeting Canada"
+    if entry.type == "PROTEST" and entry.mode == "riot" and any(a.root.lemma_.lower() in ARMED for a in agents):
+        return _recoded(entry, "190")  # "gunmen stormed a hotel": an attack
+    sharper = _weapon_mode(entry, anchor, agents, patients, lex)
+    if sharper.type == "ASSAULT" and sharper.mode in RIOT_MODES and any(
+        a.root.lemma_.lower() in PROTESTERS for a in agents
+    ):
+        return _recoded(sharper, "145")
+    return sharper
+
+
+def _recoded(entry: LexEntry, code: str) -> LexEntry:
+    """The entry with another CAMEO code and that code's PLOVER type, mode and contexts."""
+    cameo = load_ontology().cameo(code)
+    return with_changes(
+        entry, type=cameo.plover_type or entry.type, mode=cameo.plover_mode, cameo=code, contexts=cameo.contexts
+    )
+
+
+def _verbal(verb: Token, patients: list[Span]) -> bool:
+    """An attack in words: a reason ("for refusing"), a label ("as reckless"), a text or a decision."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for" and any(o.tag_ == "VBG" for o in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return True
+    return any(p.root.lemma_.lower() in VERBAL_TARGETS for p in patients)
+
+
+def _weapon_mode(
+    entry: LexEntry, anchor: Token, agents: list[Span], patients: list[Span], lex: Lexicon
+) -> LexEntry:
+    if entry.type != "ASSAULT":
         return entry
-    onto = load_ontology()
+    if entry.mode == "explosives":  # "blown up by a missile", "a suicide bomber detonated": the doer decides
+        wielded = _instruments([t for a in agents for t in a], lex)
+        mode = next((m for m in PRIORITY if m in wielded), None)
+        return _with_mode(entry, mode) if mode in MILITARY_MODES | {"suicide-attack"} else entry
+    if entry.mode is not None:
+        return entry
     victims = {t.i for p in patients for t in p}
     pool = [t for t in args.local_subtree(anchor) if t.i not in victims and t.i != anchor.i]
     pool += [t for a in agents for t in a.root.subtree if t.i not in victims]
+    found = _instruments(pool, lex)
+    mode = next((m for m in PRIORITY if m in found), None)
+    if (
+        mode is None
+        and entry.lemma in ("kill", "shoot", "murder", "gun")
+        and any(p.root.lemma_.lower() in HIGH_OFFICE for p in patients)
+    ):
+        mode = "assassinate"
+    return entry if mode is None else _with_mode(entry, mode)
+
+
+# Weapons of war: a "bombing" carried out with them is not a non-military bombing (CAMEO 183).
+MILITARY_MODES = {"drone", "aerial", "heavy-weapons"}
+
+
+def _instruments(tokens: list[Token], lex: Lexicon) -> set[str]:
+    """Assault modes named by weapon words among the tokens ("machetes", "car bomb")."""
     found: set[str] = set()
-    for tok in pool:
+    for tok in tokens:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         for key in (
             tok.lower_,
@@ -154,15 +295,11 @@ def assault_mode(
         ):
             if key in lex.instruments:
                 found.add(lex.instruments[key])
-    mode = next((m for m in PRIORITY if m in found), None)
-    if (
-        mode is None
-        and entry.lemma in ("kill", "shoot", "murder", "gun")
-        and any(p.root.lemma_.lower() in HIGH_OFFICE for p in patients)
-    ):
-        mode = "assassinate"
-    if mode is None:
-        return entry
+    return found
+
+
+def _with_mode(entry: LexEntry, mode: str) -> LexEntry:
+    onto = load_ontology()
     code = onto.default_cameo("ASSAULT", mode)
     return with_changes(entry, mode=mode, cameo=code, contexts=entry.contexts or onto.cameo(code).contexts)
 
@@ -198,6 +335,28 @@ def protest_targets(verb: Token) -> list[Span]:
                 for p in args.patients(noun, ("against", "of", "at", "over"), "PROTEST"):
                     out += [p, *args.owners(p.root)]
     return out
+
+
+SLOGAN_PATH = {"advcl", "xcomp", "acl", "pcomp", "prep", "conj"}
+
+
+def is_protest_slogan(verb: Token, protest_heads: set[int]) -> bool:
+    """Is this participle what protesters chant or demand, not an act of its own?
+
+    "staged rallies against Abbas, *saying* he must resign", "rioted ... joining
+    demonstrators in *demanding* a referendum": the demand is the protest's aim
+    (coded as its recipient), so it gives no separate REQUEST.
+    """
+    if verb.tag_ != "VBG":
+        return False
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in SLOGAN_PATH or node.head is node:
+            return False
+        node = node.head
+        if node.i in protest_heads:
+            return True
+    return False
 
 
 # The light noun of these types is the other party's proposal or demand

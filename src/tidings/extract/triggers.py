@@ -8,8 +8,10 @@ knows is left alone ("call off" is not "call"). Event nouns ("airstrikes",
 happening: subject of an occurrence verb ("protests erupted", "the blast
 killed"), head of a killing clause ("airstrikes that killed 25"), an
 attack "by" someone, the place of a killing ("killed in the attack"), or
-a headline fragment's root. A noun that is merely talked about ("condemned
-the attack") is left to the verb that governs it.
+a headline fragment's root, or a cause of death ("died of torture"). A noun
+that is merely talked about ("condemned the attack") is left to the verb
+that governs it. Idioms, manners, questions and misparsed participles are
+screened out by `idioms`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
+from .idioms import (
+    ASKED_OF,
+    asks_for_something,
+    is_idiom,
+    is_reduced_relative,
+    no_partner,
+    particle_is_preposition,
+)
 from .words import inflection_guesses, quantity_up
 
 OCCUR = {
@@ -74,6 +84,7 @@ OCCUR = {
 }
 KILL_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "hit", "destroy", "damage"}
 IN_EVENT_VERBS = {"kill", "die", "wound", "injure", "hurt", "perish", "destroy", "damage"}
+DEATH_VERBS = {"die", "perish", "succumb"}
 SKIP_DEPS = {"amod", "compound", "aux", "auxpass"}
 # Verbs too ambiguous alone: they code only with a direct object and no
 # predicate complement ("called the premier" is a phone call, "called it a
@@ -261,6 +272,8 @@ def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
             if m.dep_ in ("compound", "amod")
         ]
         for cand in cands:
+            if e.needs and not _light_needs(verb, cand, e.needs):
+                continue  # "produced evidence of trading" accuses no one
             if _noun_matches(cand, noun_words):
                 score = len(e.words)
                 if best is None or score > best[0]:
@@ -268,11 +281,23 @@ def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
     return (best[1], best[2]) if best else None
 
 
+def _light_needs(verb: Token, noun: Token, needs: tuple[str, ...]) -> bool:
+    """A light entry's `needs`: one of the words heads a dependent of the verb or its noun
+    ("presented evidence *against* Russia", "evidence *that* Iran supplied ...")."""
+    deps = [*verb.children, *noun.children]
+    deps += [m for c in deps if c.dep_ in ("acl", "ccomp", "relcl") for m in c.children if m.dep_ == "mark"]
+    return any(c.lower_ in needs for c in deps)
+
+
 def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
     around = _around(verb)
     best = None
     for e in _entries(lex, "phrasal", verb):
-        if all(w in around for w in e.words) and (best is None or len(e.words) > len(best.words)):
+        if not all(w in around for w in e.words) or particle_is_preposition(e.words, around):
+            continue
+        if e.type == "CONSULT" and no_partner(verb):
+            continue
+        if best is None or len(e.words) > len(best.words):
             best = e
     return best
 
@@ -292,7 +317,9 @@ def _pattern(verb: Token, lex: Lexicon) -> LexEntry | None:
     return best
 
 
-SEEK_TO = {"seek", "ask", "want", "try"}
+SEEK_TO = {"seek", "ask", "want", "try", "propose"}
+# Protest verbs that mean something else with an object ("demonstrated its resolve").
+SHOW_VERBS = {"demonstrate", "rally"}
 DEP_LABELS = {"ccomp", "xcomp", "dative", "advcl", "prep", "agent"}
 VOWS = {"vow", "swear", "threaten", "pledge", "promise", "warn"}
 NEEDS_AGENT = {"wound", "injure", "hurt", "invite"}
@@ -305,44 +332,8 @@ def _has_doer(verb: Token) -> bool:
     return bool(kids & {"nsubj"}) or verb.dep_ in ("xcomp", "conj", "advcl")
 
 
-# "met with success / criticism": an idiom, not a meeting
-NOT_PARTNERS = {
-    "success",
-    "resistance",
-    "criticism",
-    "opposition",
-    "approval",
-    "skepticism",
-    "scepticism",
-    "silence",
-    "condemnation",
-    "disapproval",
-    "praise",
-    "anger",
-    "outrage",
-    "derision",
-    "indifference",
-    "failure",
-    "violence",
-    "force",
-    "tear",
-    "protests",
-    "hostility",
-    "delay",
-    "delays",
-    "setback",
-    "setbacks",
-}
-
-
 def _verb_ok(verb: Token, entry: LexEntry) -> bool:
-    if entry.type == "CONSULT" and any(
-        o.lemma_.lower() in NOT_PARTNERS
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ):
+    if entry.type == "CONSULT" and no_partner(verb):
         return False
     kids = {c.dep_ for c in verb.children}
     vowed = verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in VOWS
@@ -357,14 +348,21 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
         )
     ):
         return False  # "he is still fighting" (no foe), "talking about a lease" (no partner)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "the statement released hours after the attack"
     if entry.not_with and any(
-        c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with
-        for c in verb.children
-        if c.dep_ in ("dobj", "nsubjpass")
+        c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with for c in objects
     ):
         return False  # "released a report", "requested comment"
+    if entry.lemma == "call" and any(c.lower_ == "what" for c in verb.children):
+        return False  # "what it called resistance workers": naming, not a call
+    if entry.type == "PROTEST" and entry.lemma in SHOW_VERBS and "dobj" in kids:
+        return False  # "demonstrates a complete disregard", "rallied supporters": showing, gathering
     if entry.lemma in SEEK_TO and "xcomp" in kids and "dobj" not in kids:
         return False  # "seeking to mend ties" is the seeker's own intent, not a request
+    if entry.lemma in ASKED_OF and not asks_for_something(verb):
+        return False  # "asked by VOA whether ...", "insists it is committed": a question, a claim
     if entry.lemma in NEEDS_AGENT and not _has_doer(verb):
         return False  # "62 people were wounded": the toll of another event, not an event
     if entry.lemma in NEEDS_OBJECT:
@@ -413,6 +411,10 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None  # "officials accused of ...", "a member jailed a year ago": background
     if _imperative(verb):
         return None  # "Sign up for our newsletter", "Share this article"
+    if is_idiom(verb):
+        return None  # "the drive to meet demand for coal"
+    if is_reduced_relative(verb):
+        return None  # "Journalists detained last week were freed": the detention is background
     light = _light(verb, lex)
     if light is not None:
         entry, noun = light
@@ -474,7 +476,17 @@ def noun_is_event(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         return True  # "claimed responsibility for Tuesday's suicide bombing"
-    return False
+    return _cause_of_death(noun)
+
+
+def _cause_of_death(noun: Token) -> bool:
+    """'died of torture', 'died from the beating', 'died as a result of torture'."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "from"):
+        return False
+    node = noun.head.head
+    if node.lemma_.lower() in ("result", "consequence") and node.dep_ == "pobj":
+        node = node.head.head  # "as a result of": up to the verb
+    return node.lemma_.lower() in DEATH_VERBS
 
 
 def _mentioned(noun: Token) -> bool:

@@ -209,11 +209,35 @@ def load_countries(kb: KnowledgeBase, path: Path) -> None:
         iso3, name = row.get("iso3", ""), row.get("name", "")
         if len(iso3) != 3 or not name:
             raise DataFileError(f"{where}: a country needs a 3-letter code and a name")
-        kb.add(Entry("country", name, iso3, None, source=where), [name, *_split(row.get("names"))])
-        kb.add(Entry("demonym", name, iso3, None, source=where), _split(row.get("demonyms")))
+        names = [name, *_split(row.get("names"))]
+        demonyms = _split(row.get("demonyms"))
+        country = Entry("country", name, iso3, None, source=where)
+        demonym = Entry("demonym", name, iso3, None, source=where)
+        kb.add(country, names)
+        kb.add(demonym, demonyms)
+        # Sloppy text ("tunisian rioters", "help iSrael"): one-word names and nationality
+        # words that are no ordinary English word match in any case as well.
+        for entry, words in ((country, names), (demonym, demonyms)):
+            for word in words:
+                if _any_case_ok(word):
+                    kb.add_key(tokens(word), entry)
         kb.add(Entry("people", name, iso3, "CVL", source=where), _split(row.get("plural_demonyms")))
         seats = [row.get("capital", ""), *_split(row.get("seats"))]
         kb.add(Entry("seat", name, iso3, "GOV", source=where), [s for s in seats if s])
+
+
+# Country names and nationality words that are also everyday English words in lower
+# case ("turkey", "china", "polish", "a chad"); these keep needing a capital.
+COMMON_WORDS = frozenset(
+    "turkey china chad jordan georgia guinea jersey niger chile cuba japan man panama "
+    "polish dutch danish swiss french swede finnish greek english scotch welsh".split()
+)
+
+
+def _any_case_ok(name: str) -> bool:
+    """Whether a one-word country name or nationality word may match in lower case."""
+    key = tokens(name)
+    return len(key) == 1 and len(key[0]) >= 4 and key[0].isalpha() and key[0] not in COMMON_WORDS
 
 
 def load_roles(kb: KnowledgeBase, path: Path, text: str | None = None) -> None:

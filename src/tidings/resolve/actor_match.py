@@ -9,15 +9,24 @@ possessives, capitals and cities give the country. Generic leader nouns
 ("president", "leader", "spokesman", "members") defer to the thing they lead,
 in the core ("Hezbollah leader") or the tail ("president of the European
 Council"). "former"/"retired" office holders become ELI; "pro-Iran" gives no
-country.
+country. A title written before a name ("President Mohammad Zia-ul-Haq") outranks
+our dates; an unlisted head noun for staff or held places ("army accountant",
+"guerrilla camps") keeps the sector of what precedes it; an ethnic group or a people
+"of" a place takes the place's state.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .actor_kb import (COUNTRY_KINDS, INTERNATIONAL, NAMED_KINDS, OFFICE_SECTORS, Entry,
-                       KnowledgeBase)
+from .actor_kb import (
+    COUNTRY_KINDS,
+    INTERNATIONAL,
+    NAMED_KINDS,
+    OFFICE_SECTORS,
+    Entry,
+    KnowledgeBase,
+)
 from .actor_text import BOUNDARY, tokens
 
 PREPOSITIONS = frozenset(
@@ -35,6 +44,7 @@ PARTITIVE = frozenset(
     "bases homes".split()
 )
 ARMED = frozenset({"REB", "UAF", "PRM", "CRM"})
+_PLACE_KINDS = frozenset({"country", "seat", "city", "place"})
 
 
 @dataclass(slots=True)
@@ -83,7 +93,7 @@ def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
             if hit is None and toks[i] not in max_len:
                 entry = cities.fuzzy(toks[i])
                 hit = Match(i, i + 1, entry) if entry is not None else None
-        elif hit is None and cities is not None and len(toks[i]) >= FUZZY_ROLE_MIN:
+        if hit is None and cities is not None and len(toks[i]) >= FUZZY_ROLE_MIN:
             entry = cities.fuzzy_role(toks[i])  # "peackeepers"
             hit = Match(i, i + 1, entry) if entry is not None else None
         if hit is None:
@@ -106,12 +116,39 @@ def _split(toks: tuple[str, ...], matches: list[Match]) -> int:
     return len(toks)
 
 
+# Endings of nouns for people by occupation ("accountant", "economist", "technician",
+# "engineer"): after a body's name they are its staff ("army accountant" -> MIL).
+_MEMBER_ENDINGS = ("ant", "ist", "ician", "eer")
+_MEMBER_MIN = 7  # shorter words with these endings are things: "plant", "giant", "list"
+_NOT_MEMBERS = frozenset("warrant variant restaurant covenant pendant implant pollutant "
+                         "career".split())
+
+
+# Places an armed group or body holds: an attack on "Karen guerrilla camps" or "rebel
+# positions" is an attack on the guerrillas or rebels.
+_HELD_PLACES = frozenset("camp stronghold hideout position outpost base barracks headquarters "
+                         "bastion enclave compound".split())
+
+
+def _member_noun(word: str) -> bool:
+    """Whether an unlisted head noun names a person working for what precedes it, or
+    a place it holds."""
+    stem = word.removesuffix("s")
+    if stem in _HELD_PLACES or word in _HELD_PLACES:
+        return True
+    return (len(stem) >= _MEMBER_MIN and stem.endswith(_MEMBER_ENDINGS)
+            and not stem.endswith("list") and stem not in _NOT_MEMBERS)
+
+
 def _describe(m: Match) -> str:
     e = m.entry
     where = f" ({e.source})" if e.source else ""
     return f"{e.kind} '{e.name}'{where}"
 
 
+# Titles that some names carry in our files ("King Hassan", "President Trump").
+NAME_TITLES = {"king": "GOV", "queen": "GOV", "president": "GOV", "emir": "GOV", "sultan": "GOV",
+               "premier": "GOV", "general": "MIL"}
 # A person's sector on the date that an office title written before the name overrides.
 _OUT_OF_OFFICE = frozenset({"ELI", "LEG"})
 
@@ -144,11 +181,12 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
     d = Decision()
     for m in matches:
         d.covered.update(range(m.start, m.end))
-    _decide_core(d, toks, core, tail, date)
+    _decide_core(d, toks, caps, core, tail, date)
     head_word = cut - 1
     word = toks[head_word]
     if head_word not in d.covered and word.isalpha() and not caps[head_word] \
-            and not word.endswith(("ing", "ed")):  # "Red Cross operating ...", "group based ..."
+            and not word.endswith(("ing", "ed")) \
+            and not _member_noun(word):  # "Red Cross operating ...", "group based ...", "army accountant"
         # "military aid", "Chinese investment", "Tuesday's attack": the head is no actor
         d.why.append(f"head '{word}' is not an actor: country only")
         d.sector, d.name, d.head, d.head_kind = None, None, None, None
@@ -160,12 +198,20 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
                     d.country = country
                     d.why.append(f"country from {_describe(m)} after the head")
                     break
+    elif (toks[cut:cut + 1] == ("of",) and core and core[-1].kind == "people") or "ethnic" in toks[:cut]:
+        # "the Albanians of southern Serbia", "ethnic Albanian guerrillas operating in
+        # Macedonia": an ethnic group is coded with the state of the place it lives in
+        home = next((m for m in tail if not m.affiliation and m.kind in _PLACE_KINDS and m.entry.country), None)
+        if home is not None and home.entry.country != d.country:
+            d.why.append(f"living in {_describe(home)}: country {home.entry.country}")
+            d.country = home.entry.country
     if d.country is None and d.sector is None:
         return None
     return d
 
 
-def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: list[Match],
+def _decide_core(d: Decision, toks: tuple[str, ...], caps: tuple[bool, ...], core: list[Match],
+                 tail: list[Match],
                  date: str | None) -> None:
     """Head, country and sector from the core's matches (the tail only helps leaders)."""
     usable = [m for m in core if not m.affiliation]
@@ -223,11 +269,18 @@ def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: li
                 # now): the text gives the office at the time of writing, which outranks
                 # our dates (the article may be undated or older than our tables);
                 # "former ..." undoes it below.
+                # A first name the entry lacks may stand between ("President Mohammad
+                # Zia-ul-Haq"), and the name we matched may itself carry the title
+                # ("King Hassan").
                 title = next((m for m in reversed(usable) if m.kind in ("role", "leader")
-                              and m.end == head.start and m.entry.sector), None)
+                              and m.end <= head.start and m.entry.sector
+                              and all(caps[m.end:head.start])), None)
                 if title is not None:
                     d.sector = title.entry.sector
                     d.why.append(f"sector from the title {_describe(title)}")
+                elif toks[head.start] in NAME_TITLES:
+                    d.sector = NAME_TITLES[toks[head.start]]
+                    d.why.append(f"sector from the title '{toks[head.start]}' in the name")
         else:
             d.sector = e.sector
             d.country = e.country
@@ -245,11 +298,15 @@ def _decide_core(d: Decision, toks: tuple[str, ...], core: list[Match], tail: li
     if d.sector is None and head is None and not leaders and places:
         only = places[-1]
         d.sector = only.entry.sector
-        if d.name is None and only.kind in ("country", "seat"):
+        if d.name is None and only.kind in ("country", "seat", "city"):
             d.head_kind = only.kind
         d.plural = only.kind == "people"
         if only.entry.sector:
             d.why.append(f"{only.kind} -> {only.entry.sector}")
+    # "two men" are unidentified (UNK), "four Saudi men" are Saudi civilians
+    if d.sector == "UNK" and d.country and head is not None and head.kind == "role":
+        d.sector = "CVL"
+        d.why.append(f"unidentified '{head.entry.name}' with a nationality -> CVL")
     # "former"/"ousted" (modifier entries): office holders take the modifier's sector (ELI)
     modifier = next((m for m in usable if m.kind == "modifier" and m.entry.sector), None)
     if modifier is not None and (d.sector in OFFICE_SECTORS or d.head_kind == "person"):

@@ -30,6 +30,12 @@ _FUNCTION_WORDS = frozenset("the a an of and de la le el al san santa saint st n
 # One-word city names collide with English words and surnames: only big cities count.
 MIN_POP_ONE_WORD = 100_000
 FUZZY_MIN = 6  # shorter words have too many one-edit neighbours
+# Words that end an organisation's name: a place right after one is where the body
+# works ("Aboriginal Medical Services Alliance Northern Territory"), not part of a
+# person's name as in "Leon Bobb".
+ORG_WORDS = frozenset("alliance association council union league federation society services "
+                      "foundation institute commission authority committee front party movement "
+                      "network trust agency corporation company".split())
 
 
 class Cities:
@@ -73,7 +79,7 @@ class Cities:
             j = i + length
             glued_after = j < n and raw[j][:1].isupper() and not _starts_entry(kb, toks, raw, j)
             before = kb.find(toks[i - 1:i], raw[i - 1:i]) if i > 0 else None
-            glued_before = i > 0 and raw[i - 1][:1].isupper() and (
+            glued_before = i > 0 and raw[i - 1][:1].isupper() and toks[i - 1] not in ORG_WORDS and (
                 before is None or before.kind in ROLE_KINDS)
             if glued_after or glued_before:
                 return None
@@ -144,7 +150,9 @@ def _deletions(kb: KnowledgeBase, kinds: tuple[str, ...], min_len: int,
                proper: bool) -> dict[str, list[Entry]]:
     """One-deletion index over the one-word keys of entries of `kinds`."""
     out: dict[str, list[Entry]] = {}
-    pairs = ((k, e) for k, (e, _) in kb.proper.items()) if proper else kb.index.items()
+    # Names that also match in lower case ("tunisian") live in the any-case index.
+    pairs = [*((k, e) for k, (e, _) in kb.proper.items()), *kb.index.items()] if proper \
+        else list(kb.index.items())
     for key, entry in pairs:
         if len(key) == 1 and entry.kind in kinds and len(key[0]) >= min_len:
             for v in _variants(key[0]):

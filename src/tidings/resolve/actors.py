@@ -7,6 +7,10 @@ the rules in `actor_match`, and the article's date picking the office a person
 held then. spaCy's NER is only a fallback (it labels Kataeb Hezbollah a
 PERSON), used for unknown named organisations, which take the article's home
 country. Per-article coreference state lives in `ActorContext` (`coref`).
+A phrase that names no country of its own may take one from its sentence (the
+office holder's or local body's one country named there, the place of a bomb,
+the state an ethnic group lives in): `observe` registers the sentence's named
+mentions first so these rules see the whole sentence.
 
     resolver = ActorResolver(extra_files=["my_actors.yaml"])
     ctx = resolver.context("2019-12-31")
@@ -16,11 +20,12 @@ country. Per-article coreference state lives in `ActorContext` (`coref`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace as copy_actor
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
 from ..model import Actor
@@ -46,7 +51,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
 # Sectors of role nouns that, said with "the" and no country ("the army"), mean the home country's.
 DEFINITE_HOME = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
-_ALL_KINDS = frozenset({"person", "group", "org", "ministry", "country", "people"})
+_ALL_KINDS = frozenset({"person", "group", "org", "ministry", "country", "people", "place"})
 _BODY_KINDS = frozenset({"group", "org", "ministry", "country"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBSERVED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -76,6 +81,12 @@ class ActorResolver:
 
     def lookup(self, text: str, date: str | None = None) -> Actor | None:
         """Resolve a bare phrase (no document, no coreference)."""
+        keys = tokens(text)
+        if len(keys) == 1 and keys[0] in _PRONOUNS - RELATIVE_PRONOUNS:
+            # A bare "he" or "they" with no story around it: someone acted, but who is
+            # not said (PLOVER's UNK), which is more than "no actor".
+            return Actor(text=text, name=None, sector="UNK",
+                         why=f"pronoun '{text}' with no antecedent: unidentified")
         decision = self._decide(text, date)
         if decision is None:
             return None
@@ -83,6 +94,11 @@ class ActorResolver:
 
     def resolve_span(self, span: Span, ctx: ActorContext) -> Actor | None:
         """Resolve a noun-phrase span of a parsed paragraph, updating the coreference memory."""
+        return self._resolve(span, ctx, whole_sentence=True)
+
+    def _resolve(self, span: Span, ctx: ActorContext, whole_sentence: bool) -> Actor | None:
+        """`whole_sentence`: every named mention of the span's sentence is already in
+        `ctx` (after `observe`), so rules that weigh the sentence's countries may run."""
         offset = span.doc.user_data.get("offset", 0)
         start, end = offset + span.start_char, offset + span.end_char
         keys = tokens(span.text)
@@ -106,8 +122,10 @@ class ActorResolver:
         actor = self._actor(span.text, decision, start, end)
         if actor.country is None and keys[:1] == ("the",) and actor.sector is not None:
             self._definite_country(actor, ctx, start, keys[-1])
-        if actor.country is None and actor.sector in OFFICE_SECTORS and span.root.pos_ == "PROPN":
-            _sentence_country(actor, span, ctx)
+        if actor.country is None and keys[0] in POSSESSIVE_PRONOUNS:
+            self._possessor_country(actor, keys[0], ctx, start)
+        if whole_sentence:
+            _sentence_rules(actor, span, ctx, keys)
         subject = _is_subject(span)
         if self._learn_names(span, decision, actor, ctx):
             ctx.remember(actor, "person", subject)
@@ -132,8 +150,9 @@ class ActorResolver:
             while end < stop and doc[end].ent_iob_ == "I":
                 end += 1
             ent = doc[i:end]
-            first = max(ent.root.left_edge.i, sent.start)
-            self.resolve_span(doc[min(first, i):end], ctx)
+            if not _stance(doc, i):  # "anti-Syria": a stance, not Syria being mentioned
+                first = max(ent.root.left_edge.i, sent.start)
+                self._resolve(doc[min(first, i):end], ctx, whole_sentence=False)
             i = end
 
     # -- internals ------------------------------------------------------------
@@ -212,6 +231,19 @@ class ActorResolver:
             actor.country = lead
             actor.why = f"{actor.why}; country {actor.country} of the story's first subject"
 
+    def _possessor_country(self, actor: Actor, pronoun: str, ctx: ActorContext, start: int) -> None:
+        """'Bosnian Serbs said their forces ...': the forces are the possessor's."""
+        if pronoun in PERSON_PRONOUNS:
+            kinds = {"person"}
+        elif pronoun in THING_PRONOUNS:
+            kinds = {"org", "group", "country", "ministry"}
+        else:
+            kinds = {"group", "org", "country", "people", "ministry"}
+        m = ctx.antecedent(kinds, start)
+        if m is not None and m.actor.country:
+            actor.country = m.actor.country
+            actor.why = f"{actor.why}; country {actor.country} of '{pronoun}' -> '{m.actor.text}'"
+
     def _unknown(self, span: Span, ctx: ActorContext, start: int, end: int) -> Actor | None:
         """A named organisation we do not know: kept, with the article's home country."""
         if span.root.ent_type_ not in _ORG_ENTS:
@@ -246,18 +278,128 @@ class ActorResolver:
 
 # Sectors of office holders whose country a story names beside them.
 OFFICE_SECTORS = frozenset({"GOV", "ELI", "JUD", "LEG", "MIL"})
+# Sectors of people and bodies that act where they are ("Shona rebels" fighting the
+# Mozambique government, "a newspaper" in Beirut): a role noun of these sectors with no
+# country of its own belongs to the one country its sentence names. Office holders
+# ("a president") and unidentified or criminal actors ("gunmen") are left alone.
+LOCAL_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "JRN", "LAB", "EDU", "MED", "REL",
+                           "SOC", "BUS", "AGR", "REF"})
+POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
+# Codes that are not a state: a sentence naming the UN does not make its rebels the UN's.
+_NOT_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC"})
 
 
-def _sentence_country(actor: Actor, span: Span, ctx: ActorContext) -> None:
-    """'President Levy Mwanawasa ... to the Zambian people': an office holder we do not
-    know serves the one country the same sentence names (several: left unknown)."""
+# Mention kinds that are places: a bomb in Basra is Iraqi, whoever it killed.
+PLACE_KINDS = frozenset({"country", "place"})
+
+
+def _sentence_rules(actor: Actor, span: Span, ctx: ActorContext, keys: tuple[str, ...]) -> None:
+    """Country from the rest of the sentence, for actors whose phrase gives none (or
+    only an ethnicity)."""
+    if actor.country is None and actor.sector in OFFICE_SECTORS and span.root.pos_ == "PROPN":
+        _sentence_country(actor, span, ctx)
+    elif actor.country is None and actor.sector in LOCAL_SECTORS:
+        _sentence_country(actor, span, ctx, local=True)
+    elif actor.country is None and actor.sector == "UAF":
+        _sentence_country(actor, span, ctx, kinds=PLACE_KINDS)
+    if "ethnic" in keys and actor.country is not None:
+        _ethnic_country(actor, span, ctx)
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether token i follows "anti-" or "pro-" ("anti-Syria", "pro Iran")."""
+    if i >= 1 and doc[i - 1].lower_ in ("anti", "pro", "anti-", "pro-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+def _sentence_countries(actor: Actor, span: Span, ctx: ActorContext,
+                        kinds: frozenset[str] | None = None, local: bool = False) -> Counter:
+    """How often each state is named in the span's sentence (by mentions of `kinds`,
+    default all), the span itself and reported speech left out. Nationality words
+    modifying other nouns count only for office holders and ethnic groups, and, for
+    `local` actors, only when they modify a body that acts at home ("Egyptian police")."""
     offset = span.doc.user_data.get("offset", 0)
     lo, hi = offset + span.sent.start_char, offset + span.sent.end_char
-    found = {m.actor.country for m in ctx.mentions
-             if m.actor.country and lo <= m.position < hi and m.actor.start != actor.start}
+    own = (actor.start, actor.end)
+    reported = _reported_tokens(span)
+    found: Counter = Counter()
+    for m in ctx.mentions:
+        if not m.actor.country or m.actor.country in _NOT_STATES or not lo <= m.position < hi:
+            continue
+        if own[0] is not None and own[0] <= m.position < (own[1] or own[0]):
+            continue
+        tok = _mention_root(span, m.actor, offset)
+        if tok is not None and tok.i in reported:
+            continue
+        if kinds is not None and m.kind not in kinds:
+            continue
+        if tok is not None and tok.dep_ in _MODIFIER_DEPS and (
+                kinds is not None or (local and tok.head.lemma_.lower() not in _DOMESTIC_HEADS)):
+            continue
+        found[m.actor.country] += 1
+    return found
+
+
+# "French" in "nine French peacekeepers" gives the peacekeepers' country, not the place
+# of the sentence: the rebels who killed them are not French. Only bodies that act at
+# home ("Egyptian police", "Turkish authorities") place the sentence by their nationality.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+_DOMESTIC_HEADS = frozenset({"police", "authority", "authorities", "government", "court", "parliament",
+                             "ministry", "official", "prosecutor", "governor", "mayor", "gendarme",
+                             "gendarmerie", "riot"})
+
+
+def _mention_root(span: Span, actor: Actor, offset: int) -> Token | None:
+    """The head word of a remembered mention in the span's doc ("Aoun" of "General
+    Michel Aoun"), if its offsets still fall on token boundaries there."""
+    if actor.start is None or actor.end is None:
+        return None
+    mention = span.doc.char_span(actor.start - offset, actor.end - offset)
+    return mention.root if mention is not None and len(mention) else None
+
+
+def _reported_tokens(span: Span) -> set[int]:
+    """Tokens of complement clauses the span is not part of: "Clerics believe Dagolath
+    can cope" says what the clerics think about Dagolath, not where they are."""
+    out: set[int] = set()
+    for tok in span.sent:
+        if tok.dep_ == "ccomp" and not (tok.left_edge.i <= span.root.i <= tok.right_edge.i):
+            out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    return out
+
+
+def _sentence_country(actor: Actor, span: Span, ctx: ActorContext,
+                      kinds: frozenset[str] | None = None, local: bool = False) -> None:
+    """'President Levy Mwanawasa ... to the Zambian people': an office holder we do not
+    know serves the one country the same sentence names (several: left unknown).
+
+    For `local` actors (people and bodies acting where they are), a country named at
+    least twice and more often than any other also counts ("students ... near AKP offices in Sivas ... sending Turkish troops to
+    Iraq"): people and bodies act where the sentence mostly is.
+    """
+    found = _sentence_countries(actor, span, ctx, kinds, local=local)
     if len(found) == 1:
-        actor.country = found.pop()
+        actor.country = next(iter(found))
         actor.why = f"{actor.why}; country {actor.country}, the only one named in the sentence"
+        return
+    ranked = found.most_common(2)
+    if local and len(ranked) == 2 and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        actor.country = ranked[0][0]
+        actor.why = f"{actor.why}; country {actor.country}, the one the sentence names most"
+
+
+def _ethnic_country(actor: Actor, span: Span, ctx: ActorContext) -> None:
+    """'Ethnic Albanians ... near Macedonia's border': an ethnic group is coded with the
+    state it lives in (PLOVER), which the sentence names most often; the nationality
+    word only names the ethnicity. With no clear other state the nationality stays."""
+    found = _sentence_countries(actor, span, ctx)
+    found.pop(actor.country, None)
+    ranked = found.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        ethnic = actor.country
+        actor.country = ranked[0][0]
+        actor.why = f"{actor.why}; ethnic {ethnic} living in {actor.country}, named in the sentence"
 
 
 def _is_subject(span: Span) -> bool:

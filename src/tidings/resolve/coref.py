@@ -35,7 +35,7 @@ class Mention:
     """A resolved actor remembered with its kind and where it was said."""
 
     actor: Actor
-    kind: str  # person | group | org | ministry | country | people
+    kind: str  # person | group | org | ministry | country | people | place
     position: int  # offset into Article.text (start)
     subject: bool = False  # said as (or as the possessor of) a clause's subject
 
@@ -151,6 +151,8 @@ def kind_of(actor: Actor, entry_kind: str | None, plural: bool, head: str = "") 
         return "ministry"
     if entry_kind in ("org", "group", "place"):
         return "group" if actor.sector in ARMED else "org"
+    if entry_kind == "city":
+        return "place"  # evidence of where a sentence is, never a pronoun's antecedent
     if entry_kind in ("country", "seat"):
         return "country"
     if plural:

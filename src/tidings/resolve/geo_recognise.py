@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..paths import data_dir
-from .gazetteer import Gazetteer, norm
+from .gazetteer import Gazetteer, name_keys, norm
 
 LOCATIVE_PREPS = frozenset(
     "in at near from to into outside inside across toward towards through around within "
@@ -59,9 +59,12 @@ PLACE_FRAME_NOUNS = frozenset(
     "city town village district province governorate region area neighbourhood "
     "neighborhood suburb suburbs county state camp valley settlement settlements villages "
     "towns cities districts neighbourhoods neighborhoods municipality island port".split())
+JOINERS = frozenset({"and", "of", "&"})  # inside one name: "Trinidad and Tobago", "Port of Spain"
 CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "du", "des", "da", "on"})
 MAX_TOKENS = 5
 BIG_CITY = 100_000
+RENOWNED_DIVISION = 1_000_000  # people per division of its country, for divisions without a count
+SHORT_ALIAS_POP = 1_000_000  # a 1-3 letter alias counts only for a city this big (LA, NYC)
 
 
 @dataclass(slots=True)
@@ -75,6 +78,7 @@ class Mention:
     qualifier: Mention | None = None  # "La." in "Alexandria, La."
     metonym: bool = False  # "Washington said": the government, not the place
     admin_hint: bool = False  # "Homs province": prefer an administrative area
+    qualifies: bool = False  # "Washington" in "Seattle, Washington": a state or country
 
 
 @dataclass(slots=True)
@@ -95,6 +99,16 @@ def state_abbreviations() -> dict[str, str]:
             out[norm(r["ap"])] = r["state"]
             out[norm(r["postal"])] = r["state"]
     return out
+
+
+@lru_cache(maxsize=1)
+def ap_abbreviations() -> dict[str, str]:
+    """AP abbreviation as written, dots kept, spaces and case dropped ("w.va.") -> state.
+    Dots matter: "La." is Louisiana, "L.A." is Los Angeles."""
+    path = data_dir("places", "us_state_abbreviations.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+        return {r["ap"].replace(" ", "").lower(): r["state"] for r in rows if r["ap"].endswith(".")}
 
 
 @lru_cache(maxsize=1)
@@ -152,17 +166,39 @@ def _lookup_key(gaz: Gazetteer, span: Span) -> tuple[str, bool] | None:
     return None
 
 
+def _own_name(key: str, name: str) -> bool:
+    """Whether a key is the place's own name or a longer form of it ("Brest-Litovsk"
+    for Brest), not an unrelated alias (Hamm's old name "Hamas")."""
+    own = norm(name)
+    return key in name_keys(name) or own in key.split() or key.startswith(own + " ")
+
+
+def _listed(doc: Doc, m: Mention, q: Mention, mentions: list[Mention]) -> bool:
+    """"Washington, New York and Boston" is a list of places, not a town in New York:
+    the second name runs on into "and"/"or", or the first follows another place and a comma."""
+    after = doc[q.span.end] if q.span.end < len(doc) else None
+    if after is not None and after.lower_ in ("and", "or", "&"):
+        return True
+    before = m.span.start - 1
+    return before > 0 and doc[before].text == "," and any(
+        o.span.end == before and not o.qualifies for o in mentions)  # "Louisville, Ky., New Haven, Conn." is no list
+
+
 class Recogniser:
     """Finds toponym mentions in one spaCy Doc using NER plus the gazetteer."""
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.abbrev = state_abbreviations()
+        self.ap = ap_abbreviations()
+        # every start of a demonym ("sri", "sri lankan"): a name's first word must be one
+        self.demonym_prefixes = frozenset(k[:j] for k in gaz.demonyms for j in range(1, len(k) + 1))
 
     def __call__(self, doc: Doc) -> Recognised:
         out = Recognised()
         taken = [False] * len(doc)
         blocked = [False] * len(doc)
+        self._joined_names(doc, out, taken)
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and len(ent) > 1:
                 for t in ent:
@@ -179,18 +215,19 @@ class Recogniser:
             span = _trim(ent)
             if span is None:
                 continue
-            found = _lookup_key(self.gaz, span)
+            span = self._extend_abbreviated(span)
+            found = self._key(span)
             if found is None and ent.label_ in PLACE_LABELS and len(span) > 1 and self._is_modifier(span[0]):
                 span = span[1:]  # "U.S. Virgin Islands": the rest names the place
-                found = _lookup_key(self.gaz, span) if _capitalised(span[0]) else None
+                found = self._key(span) if _capitalised(span[0]) else None
             if ent.label_ in PLACE_LABELS:
                 for t in ent:  # the rest of a place name is no separate toponym
                     blocked[t.i] = True
             if found is None:
-                if ent.label_ in PLACE_LABELS and _trim(ent) is not None:
+                if ent.label_ in PLACE_LABELS and _trim(ent) is not None and not any(taken[t.i] for t in ent):
                     out.unknown.append(_trim(ent))
                 continue
-            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._salient(found[0])) \
+            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._renowned(found[0])) \
                     or self._only_alias_of_hamlets(found[0]):
                 continue
             self._add(out, span, found, True, taken)
@@ -201,9 +238,27 @@ class Recogniser:
         self._qualify(doc, out)
         return out
 
+    def _joined_names(self, doc: Doc, out: Recognised, taken: list[bool]) -> None:
+        """Salient names joined by "and" / "of" ("Trinidad and Tobago", "Port of Spain"),
+        found before the NER, which often splits them into two places or a person."""
+        joins = [t.lower_ in JOINERS for t in doc]
+        for i in range(len(doc) - 2):
+            if taken[i] or not any(joins[i + 1:i + MAX_TOKENS - 1]) or not _capitalised(doc[i]):
+                continue
+            for size in range(min(MAX_TOKENS, len(doc) - i), 2, -1):
+                if not any(joins[i + 1:i + size - 1]) or not _capitalised(doc[i + size - 1]):
+                    continue
+                span = doc[i:i + size]
+                key = norm(span.text)
+                if self.gaz.has(key) and self._salient(key) and not self._embedded(doc, span):
+                    self._add(out, span, (key, False), True, taken)
+                    break
+
     def _block_demonyms(self, doc: Doc, blocked: list[bool], out: Recognised) -> None:
         """Demonyms the NER missed ("Sri Lankan" untagged): never scanned as places."""
         for i in range(len(doc)):
+            if blocked[i] or not _capitalised(doc[i]) or norm(doc[i].text) not in self.demonym_prefixes:
+                continue  # every span tried below starts with this token (saves most of the slicing)
             for size in (3, 2, 1):
                 span = doc[i:i + size]
                 if len(span) == size and _capitalised(span[0]) and not any(blocked[t.i] for t in span):
@@ -220,18 +275,72 @@ class Recogniser:
             c.feature == "PCLI" for c in self.gaz.candidates(tok.text)[:1])
 
     def _only_alias_of_hamlets(self, key: str) -> bool:
-        """Known only as another name of small places ("City Hall", "Island"): noise."""
+        """Known only as another name of small places ("City Hall", "Island"): noise.
+
+        A short alias ("St" for Sète, "Fla" for Florencia) is noise too unless it
+        names a country, a division or a city of a million ("UK", "LA", "NYC")."""
         cands = self.gaz.candidates(key)
+        if len(key.replace(" ", "")) <= 3 and not any(
+                norm(c.name) == key or c.feature in ("PCLI", "ADM1") or c.population >= SHORT_ALIAS_POP
+                for c in cands):
+            return True
         return all(norm(c.name) != key and c.population < 5000 and c.feature in ("PPL", "PPLX")
                    for c in cands)
 
-    def _salient(self, key: str) -> bool:
-        """A name whose best reading is a country, division, capital or big city."""
+    def _key(self, span: Span) -> tuple[str, bool] | None:
+        """The gazetteer key of a span; an AP state abbreviation ("Fla.", "Pa.") is its state."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        text = span.text + ("." if nxt is not None and nxt.text == "." and nxt.idx == span.end_char else "")
+        state = self.ap.get(text.replace(" ", "").lower())
+        if state is not None and _capitalised(span[0]) \
+                and not (nxt is not None and nxt.pos_ == "PROPN" and _capitalised(nxt)):  # "Miss. Jones"
+            return norm(state), True
+        return _lookup_key(self.gaz, span)
+
+    def _extend_abbreviated(self, span: Span) -> Span:
+        """An entity cut after an abbreviation ("ST" of "ST. PAUL"): the longest
+        gazetteer name that continues it through a dot and capitalised words."""
+        doc = span.doc
+        if len(span[-1].text.rstrip(".")) > 3 or span.end >= len(doc):
+            return span
+        best = span
+        end = span.end
+        while end < len(doc) and end - span.start < MAX_TOKENS and (
+                doc[end].text == "." or (_capitalised(doc[end]) and doc[end].pos_ == "PROPN")):
+            end += 1
+            if self.gaz.has(norm(doc[span.start:end].text)):
+                best = doc[span.start:end]
+        return best
+
+    def _renowned(self, key: str) -> bool:
+        """A name the NER calls a person or group that is still a place: a country,
+        region, capital, big city or sizeable division ("Georgia", "Moscow"), not a
+        small country's division known by name only ("Flores" the surname) nor another
+        town's alias (Hamm, once "Hamas")."""
         cands = self.gaz.candidates(key)
         if not cands or key in COMMON_WORDS:
             return False
         best = cands[0]
-        return best.feature in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") or best.population >= BIG_CITY
+        if best.feature in ("PCLI", "CONT", "RGN", "PPLX"):
+            return True
+        own = _own_name(key, best.name)
+        if best.feature == "ADM1":
+            return best.population > 0 or (own and (self.gaz.admin1_share(best.country) or 0) >= RENOWNED_DIVISION)
+        return best.population >= (BIG_CITY if own else SHORT_ALIAS_POP) or (own and best.feature == "PPLC")
+
+    def _salient(self, key: str) -> bool:
+        """A name whose best reading is a country, region, capital, sizeable division
+        or big city; a big city's alias counts only for a city of a million (Hamm's
+        old name "Hamas" is not a place)."""
+        cands = self.gaz.candidates(key)
+        if not cands or key in COMMON_WORDS:
+            return False
+        best = cands[0]
+        if best.feature == "ADM1":
+            return self._renowned(key)
+        own = _own_name(key, best.name)
+        return best.feature in ("PCLI", "PPLC", "RGN", "CONT") or \
+            best.population >= (BIG_CITY if own else SHORT_ALIAS_POP)
 
     def _add(self, out: Recognised, span: Span, found: tuple[str, bool], from_ner: bool,
              taken: list[bool]) -> None:
@@ -266,7 +375,7 @@ class Recogniser:
                 if any(not _capitalised(t) and t.lower_ not in CONNECTORS | ADMIN_WORDS
                        and not _glued(t) for t in span):
                     continue
-                found = _lookup_key(self.gaz, span)
+                found = self._key(span)
                 if found is None or found[0] in COMMON_WORDS or self.gaz.demonym_country(span.text) \
                         or self._only_alias_of_hamlets(found[0]):
                     continue
@@ -362,9 +471,10 @@ class Recogniser:
                                 from_ner=False, admin_hint=True)
                     out.mentions.append(q)
                     by_start[end + 1] = q
-                if q is not None and q is not m:
+                if q is not None and q is not m and not _listed(doc, m, q, out.mentions):
                     state = self.abbrev.get(norm(q.span.text))
                     if state is not None and len(q.span) == 1:
                         q.key, q.admin_hint = norm(state), True
                     m.qualifier = q
+                    q.qualifies = True
         out.mentions.sort(key=lambda m: m.span.start)

@@ -8,7 +8,11 @@ tab-indented date restrictions (`[USAGOV 20170120-20210120]`, `<date`,
 `!PERSON!`-style substitution sets. A code such as `USAGOV` becomes country
 USA + sector GOV; `IGOUNO` becomes the PLOVER code UNO; codes outside PLOVER
 keep their first three letters as the country (the validation suite's
-fictional "ARN", "GON") and the whole code in `Entry.raw_code`.
+fictional "ARN", "GON"), their first 3-letter chunk as the sector when no
+chunk is a PLOVER sector ("MRGORC" -> ORC), and the whole code in
+`Entry.raw_code`. Agent codes are sectors appended to the country of the
+actor named beside them (`[~MOP]`: "Gondor's main opposition group" is GON
+MOP), or a prefix standing in for it (`[NGO~]`).
 """
 
 from __future__ import annotations
@@ -41,24 +45,52 @@ def _strip_comments(text: str) -> list[tuple[int, str]]:
 
 
 def parse_code(code: str) -> tuple[str | None, str | None]:
-    """(country, sector) of a CAMEO actor code: 'USAGOV' -> ('USA', 'GOV')."""
+    """(country, sector) of a CAMEO actor code: 'USAGOV' -> ('USA', 'GOV').
+
+    The sector is the first chunk PLOVER knows (CAMEO spellings mapped); a
+    code none of whose chunks PLOVER knows keeps the dictionary's own first
+    chunk ('MRGORC' -> ('MRG', 'ORC'), 'IGOAFR' -> ('IGO', 'AFR')): users who
+    code with their own agent codes get them back rather than nothing.
+    """
     code = code.strip().upper()
     if not code or code.startswith("---") and len(code) <= 3:
         return None, None
     country: str | None = code[:3] if code[:3] != "---" else None
     chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
     if country == "IGO" and chunks and chunks[0] in _IGO_SPECIAL:
-        country = _IGO_SPECIAL[chunks[0]]
+        country = _IGO_SPECIAL[chunks.pop(0)]
     if country == "NGM":
         country = "NGO"
     if country in SECTORS and country not in ("MED",):  # a bare agent code like "GOV"
         return None, country
+    return country, _sector(chunks)
+
+
+def _sector(chunks: list[str]) -> str | None:
+    """The PLOVER sector among 3-letter chunks, else the dictionary's own first code."""
     for chunk in chunks:
         if chunk in SECTORS:
-            return country, chunk
+            return chunk
         if chunk in _CAMEO_SECTOR:
-            return country, _CAMEO_SECTOR[chunk]
-    return country, None
+            return _CAMEO_SECTOR[chunk]
+    return next((c for c in chunks if len(c) == 3 and c.isalpha()), None)
+
+
+def agent_code(code: str) -> tuple[str | None, str | None]:
+    """(country, sector) of an agent code: '~GOVFRM' -> (None, 'GOV'); 'NGO~' -> ('NGO', None).
+
+    The tilde marks where the actor's own code goes: after it, the agent's
+    chunks are sectors appended to the actor's country ('~MOP': Gondor's main
+    opposition group is GONMOP); before it, a prefix that stands in for the
+    country ('NGO~': MSF Arnor is NGOARN).
+    """
+    code = code.strip().upper().replace(" ", "")
+    if code.endswith("~") and not code.startswith("~"):
+        return parse_code(code[:-1])
+    body = code.replace("~", "")
+    if not body:
+        return None, None
+    return None, _sector([body[i:i + 3] for i in range(0, len(body), 3)])
 
 
 def _date(value: str) -> str:
@@ -164,7 +196,7 @@ def load_agents(kb: KnowledgeBase, path: Path, text: str) -> int:
         if not m or "~" not in m.group(1):
             kb.warnings.append(f"{where}: agent without a [~CODE], skipped")
             continue
-        code = m.group(1).strip().replace("~", "")
+        code = m.group(1)
         head = line[: m.start()]
         plural_spec = None
         pm = re.search(r"\{([^}]*)\}", head)
@@ -174,15 +206,13 @@ def load_agents(kb: KnowledgeBase, path: Path, text: str) -> int:
         phrase = _phrase(head)
         if not phrase:
             continue
-        country, sector = parse_code(code)
-        if country and not sector and country in SECTORS:
-            country, sector = None, country
+        country, sector = agent_code(code)
         forms = [phrase]
         for marker, words in subs.items():
             if marker in phrase:
                 forms = [phrase.replace(marker, w) for w in words]
         entry = Entry("role", phrase.lower(), country if country not in SECTORS else None, sector,
-                      source=where, raw_code=code)
+                      source=where, raw_code=code.strip().replace("~", "") or None)
         for form in forms:
             key = tokens(form)
             if not key:

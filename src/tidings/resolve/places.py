@@ -12,9 +12,12 @@ Usage (per process, then per article)::
 Resolution scores every gazetteer reading of a name by population, feature
 (countries and capitals are what news usually means), exactness of the name,
 and the article's evidence: the dateline, countries and first-level divisions
-named elsewhere in the article, demonyms, and a ", State" qualifier. Evidence
-from a name never supports its own reading (no self-reinforcement), and one
-name keeps one reading throughout the article. "Washington said" is the US
+named elsewhere in the article, demonyms, a ", State" qualifier, and the other
+names' likely places (readings in the same division or near them win; every
+name is read twice, the second time against the others' first readings, so
+"Paris" and "Henry County" settle on Tennessee together). Evidence from a name
+never supports its own reading (no self-reinforcement), and one name keeps one
+reading throughout the article. "Washington said" is the US
 government, not a place: such metonyms are kept apart in `ctx.metonyms`.
 """
 
@@ -40,10 +43,13 @@ COHERENCE_CAP = 2.0  # ...counting at most this many names
 ALT_NAME_PENALTY = 2.0  # the text uses only an alternate name of the place
 COUNTRY_NAME_PENALTY = 3.0  # a country's name read as a place in it that is called otherwise
 SPATIAL = 1.5  # score per other name whose likely reading lies within NEAR_KM
+METRO_SPREAD = 0.5  # a metropolis is named for itself: it says less about where the others lie
+LOCAL_CAP = 6.0  # local evidence never outweighs a millionfold difference in size
 NEAR_KM = 150.0
 NEAR_DEG2 = (NEAR_KM / 111.2) ** 2
 BIG_CITY_OVER_STATE = 1_000_000  # a city this big beats its same-named state or province
 SPREAD_TOP = 15  # readings of a name that share its probability mass
+REFINE_ROUNDS = 1  # passes that re-read every name against the others' refined readings
 
 
 @dataclass(slots=True)
@@ -144,7 +150,7 @@ class Geoparser:
 
     # -- scoring -----------------------------------------------------------------
     def rank(self, key: str, countries: Counter | None = None, admin1s: Counter | None = None,
-             *, admin_hint: bool = False, within: GazEntry | None = None,
+             *, admin_hint: bool = False, qualifying: bool = False, within: GazEntry | None = None,
              nearby: Counter | None = None,
              points: list[tuple[float, float, float]] | None = None) -> list[tuple[float, GazEntry]]:
         """Readings of a name, best first, with their scores.
@@ -164,23 +170,37 @@ class Geoparser:
                     if e.feature in ("PPL", "PPLC") and norm(e.name) in own and e.population >= BIG_CITY_OVER_STATE}
         support = {id(e): _support(e, points) for e in cands[:SPREAD_TOP]} if points else {}
         named_countries = {e.country for e in cands if e.feature == "PCLI" and norm(e.name) == key}
+        city_countries = {e.country for e in cands if e.feature in ("PPL", "PPLC") and key in name_keys(e.name)}
+        capital = any(e.feature == "PPLC" and norm(e.name) in own for e in cands)
+        # a well-known division's own name means the division, not a small town named after it
+        named_division = any(e.feature == "ADM1" and e.population and norm(e.name) == key for e in cands)
         for e in cands:
             # "St. Petersburg" is Saint Petersburg's own name, not an alternate one
             own_name = norm(e.name) in own or key in name_keys(e.name)
             pop = e.population or DEFAULT_POP.get(e.feature, 1000)
+            if not e.population and e.feature == "ADM1":
+                pop = min(pop, self.gaz.admin1_share(e.country) or pop)
+                if e.country in city_countries and not admin_hint:
+                    pop = 1000  # a division named after its city: the bare name is the city
             # a division known only by name (no population) earns no feature bonus
             s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
             if not own_name and e.feature != "PCLI":
                 s -= ALT_NAME_PENALTY
             if e.feature != "PCLI" and e.country in named_countries and norm(e.name) != key:
                 s -= COUNTRY_NAME_PENALTY  # a country's own name means the country, not Mexico City
+            if named_division and e.feature in ("PPL", "PPLX") and e.population < BIG_CITY_OVER_STATE \
+                    and within is None:
+                s -= COUNTRY_NAME_PENALTY  # "Kansas" is the state, not Kansas, Illinois
+            if capital and e.feature == "ADM1" and not admin_hint and not qualifying:
+                s -= 2.0  # "Washington" is the capital, unless "Washington state" or "Seattle, Washington"
             if e.feature == "ADM1" and e.country in big_city and not (
                     nearby and nearby.get((e.country, e.admin1), 0) > 0 and not any(
                         support.get(id(c), 0) for c in cands if c.country == e.country
                         and c.population == big_city[e.country])):
                 s -= 2.0  # "New York": the city, unless other names are upstate
+            local = 0.0  # what the article's other names say about this reading
             if e.feature not in ("PCLI", "ADM1", "CONT", "RGN"):
-                s += SPATIAL * min(support.get(id(e), 0.0), 2.0)
+                local += SPATIAL * min(support.get(id(e), 0.0), 2.0)
             if admin_hint and e.feature in ADMIN_FEATURES:
                 s += 3.0
             if countries and e.country and e.feature != "PCLI" and countries.get(e.country, 0) > 0:
@@ -188,15 +208,21 @@ class Geoparser:
             if e.admin1 and e.country and e.feature != "PCLI":
                 said = admin1s.get((e.country, e.admin1), 0.0) if admin1s and e.feature != "ADM1" else 0.0
                 near = nearby.get((e.country, e.admin1), 0.0) if nearby else 0.0
-                s += max(1.5 + 0.5 * min(said, 3.0) if said > 0 else 0.0, COHERENCE * min(near, COHERENCE_CAP))
-            out.append((s, e))
+                local += max(1.5 + 0.5 * min(said, 3.0) if said > 0 else 0.0, COHERENCE * min(near, COHERENCE_CAP))
+            out.append((s + min(local, LOCAL_CAP), e))
         out.sort(key=lambda p: -p[0])
         return out
 
     def _best(self, m: Mention, ctx: PlaceContext, use_evidence: bool) -> GazEntry | None:
+        ranked = self._ranked(m, ctx, use_evidence)
+        return ranked[0][1] if ranked else None
+
+    def _ranked(self, m: Mention, ctx: PlaceContext, use_evidence: bool) -> list[tuple[float, GazEntry]]:
+        """A mention's readings, best first: from its name (and dateline) alone, or
+        with the article's evidence and the other names' likely places."""
         within = ctx.senses.get(m.qualifier.key) if m.qualifier is not None else None
         if within is None and m.qualifier is not None:
-            ranked_q = self.rank(m.qualifier.key, admin_hint=m.qualifier.admin_hint)
+            ranked_q = self.rank(m.qualifier.key, admin_hint=m.qualifier.admin_hint, qualifying=True)
             within = ranked_q[0][1] if ranked_q else None
         countries, admin1s = ctx.evidence.without(m.key) if use_evidence else (None, None)
         if not use_evidence and ctx.dateline is not None:
@@ -209,12 +235,12 @@ class Geoparser:
                 if key != m.key:
                     nearby.update(spread)
                     points.extend(ctx.towns.get(key, ()))
-        ranked = self.rank(m.key, countries, admin1s, admin_hint=m.admin_hint, within=within,
-                           nearby=nearby, points=points)
+        ranked = self.rank(m.key, countries, admin1s, admin_hint=m.admin_hint, qualifying=m.qualifies,
+                           within=within, nearby=nearby, points=points)
         if not use_evidence and ranked and m.key not in ctx.spreads:
             ctx.spreads[m.key] = _spread(ranked)
             ctx.towns[m.key] = _town_points(ranked)
-        return ranked[0][1] if ranked else None
+        return ranked
 
     # -- articles ----------------------------------------------------------------
     def context(self, docs: list[Doc], article: Article | None) -> PlaceContext:
@@ -244,14 +270,14 @@ class Geoparser:
             admin = (e.country, e.admin1) if e.country and e.admin1 else None
             ctx.evidence.add(m.key, e.country, admin, weight,
                              2.0 if e.feature in ("ADM1", "ADM2") or qualified else 0.5)
-        # pass 2: qualified mentions first, so their reading carries to bare repeats
-        order = sorted(found, key=lambda dm: dm[1].qualifier is None)
-        for _doc, m in order:
-            if m.key in ctx.senses and m.qualifier is None:
-                continue
-            e = self._best(m, ctx, use_evidence=True)
-            if e is not None and m.key not in ctx.senses:
-                ctx.senses[m.key] = e
+        # pass 2: readings with the evidence; pass 3 again, with every other name's
+        # spread taken from pass 2 (so "Paris" and "Henry County" settle together)
+        ranked = self._choose(found, ctx)
+        for _ in range(REFINE_ROUNDS):
+            for key, r in ranked.items():
+                ctx.spreads[key], ctx.towns[key] = _spread(r), _town_points(r)
+            ctx.senses.clear()
+            ranked = self._choose(found, ctx)
         for doc, m in found:
             e = ctx.senses.get(m.key)
             if e is None:
@@ -259,6 +285,20 @@ class Geoparser:
             place = self._place(doc, m, e)
             (ctx.metonyms if m.metonym and e.feature != "PCLI" else ctx.places).append(place)
         return ctx
+
+    def _choose(self, found: list[tuple[Doc, Mention]], ctx: PlaceContext) -> dict[str, list]:
+        """One reading per name with the evidence (into `ctx.senses`); qualified
+        mentions first, so their reading carries to bare repeats. Returns each
+        name's ranked readings."""
+        out: dict[str, list] = {}
+        for _doc, m in sorted(found, key=lambda dm: dm[1].qualifier is None):
+            if m.key in ctx.senses and m.qualifier is None:
+                continue
+            r = self._ranked(m, ctx, use_evidence=True)
+            if r and m.key not in ctx.senses:
+                ctx.senses[m.key] = r[0][1]
+                out[m.key] = r
+        return out
 
     def _place(self, doc: Doc, m: Mention, e: GazEntry) -> Place:
         offset = doc.user_data.get("offset", 0)
@@ -346,13 +386,15 @@ def _support(e: GazEntry, points: list[tuple[float, float, float]] | None) -> fl
 
 
 def _town_points(ranked: list[tuple[float, GazEntry]]) -> list[tuple[float, float, float]]:
-    """A name's likely town-level readings with their probabilities."""
+    """A name's likely town- or county-level readings with their probabilities.
+    National capitals are left out: news names them for their governments, so a
+    town near Washington is no likelier for it (Cambridge, Md. for Cambridge)."""
     top = ranked[:SPREAD_TOP]
     best = top[0][0]
     weights = [10 ** (s - best) for s, _ in top]
     total = sum(weights)
     return [(e.lat, e.lon, w / total) for (_, e), w in zip(top, weights)
-            if e.feature in ("PPL", "PPLC", "PPLX", "PPLA") and w / total >= 0.05]
+            if e.feature in ("PPL", "PPLX", "PPLA", "ADM2") and w / total >= 0.05]
 
 
 def _spread(ranked: list[tuple[float, GazEntry]]) -> Counter:
@@ -364,7 +406,8 @@ def _spread(ranked: list[tuple[float, GazEntry]]) -> Counter:
     out: Counter = Counter()
     for (_, e), w in zip(top, weights):
         if e.admin1 and e.feature != "PCLI":
-            out[(e.country, e.admin1)] += w / total
+            metro = e.population >= BIG_CITY_OVER_STATE and e.feature in ("PPL", "PPLC")
+            out[(e.country, e.admin1)] += (METRO_SPREAD if metro else 1.0) * w / total
     return out
 
 

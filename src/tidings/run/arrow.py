@@ -61,6 +61,7 @@ EVENT_STRUCT = pa.struct(list(EVENT))
 # and its events (empty when the events went straight into a database).
 ARTICLE_OUTCOME = pa.schema([
     ("article_id", pa.string()),
+    ("content_hash", pa.string()),  # the store's identity: resume and dedupe key
     ("origin", pa.string()),
     ("status", pa.string()),  # coded | stored (already in the db) | failed
     ("code", pa.string()),  # T0xx when failed

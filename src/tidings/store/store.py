@@ -103,6 +103,17 @@ class Store:
             stmt = sa.select(articles.c.pk).where(articles.c.content_hash == content_hash)
             return conn.execute(stmt).first() is not None
 
+    def known(self, content_hashes: Iterable[str]) -> set[str]:
+        """Which of `content_hashes` are stored: one query per 500 hashes, not one per article
+        (a resumed run asks this for every article it reads)."""
+        wanted = list(dict.fromkeys(content_hashes))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                stmt = sa.select(articles.c.content_hash).where(articles.c.content_hash.in_(wanted[i : i + 500]))
+                found.update(conn.execute(stmt).scalars())
+        return found
+
     # events ----------------------------------------------------------------
     def query_events(self, filters: EventFilters | None = None, limit: int = 50, offset: int = 0) -> Page:
         """Events matching `filters`, newest first (undated last)."""
