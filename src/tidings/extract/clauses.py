@@ -208,7 +208,7 @@ def _governing_trigger(tok: Token, heads: dict[int, Trigger]) -> Trigger | None:
     """The trigger whose complement this act is ('threatened to summon' -> threatened)."""
     node = tok
     for _ in range(4):
-        if node.head is node or node.dep_ not in (
+        if node.head.i == node.i or node.dep_ not in (
             "xcomp",
             "ccomp",
             "pcomp",

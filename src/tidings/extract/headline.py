@@ -110,7 +110,7 @@ def in_root_phrase(tok: Token) -> bool:
     """Is the token inside the noun phrase that is the headline's root ('Dozens of captives')?"""
     node = tok
     while node.dep_ != "ROOT":
-        if node.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET") or node.head is node:
+        if node.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET") or node.head.i == node.i:
             return False
         node = node.head
     return node.pos_ in ("NOUN", "PROPN", "NUM")

@@ -111,7 +111,7 @@ def is_stated_intent(trigger: Token) -> bool:
                 return False
             if lemma in FUTURE_GOVERNORS or lemma in READY_ADJ or tok.head.lower_ in READY_ADJ:
                 return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return any(t.lemma_.lower() in STATEMENT_VERBS and t.pos_ == "VERB" for t in trigger.sent)

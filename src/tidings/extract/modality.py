@@ -394,7 +394,7 @@ def modality(trigger: Token) -> str:
     tok = trigger
     for _ in range(4):
         head, dep = tok.head, tok.dep_
-        if head is tok:
+        if head.i == tok.i:
             return "asserted"
         lemma = head.lemma_.lower()
         if dep in (

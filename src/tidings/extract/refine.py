@@ -351,7 +351,7 @@ def is_protest_slogan(verb: Token, protest_heads: set[int]) -> bool:
         return False
     node = verb
     for _ in range(3):
-        if node.dep_ not in SLOGAN_PATH or node.head is node:
+        if node.dep_ not in SLOGAN_PATH or node.head.i == node.i:
             return False
         node = node.head
         if node.i in protest_heads:

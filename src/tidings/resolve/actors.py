@@ -409,7 +409,7 @@ def _is_subject(span: Span) -> bool:
     for _ in range(4):  # poss -> compound -> conj chains are short
         if tok.dep_ in _SUBJECT_DEPS:
             return True
-        if tok.dep_ not in ("poss", "compound", "conj", "appos") or tok.head is tok:
+        if tok.dep_ not in ("poss", "compound", "conj", "appos") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
