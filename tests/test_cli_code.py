@@ -78,3 +78,19 @@ def test_cli_code_csv_and_table(tmp_path: Path):
     assert header.startswith("id,article_id,sentence_index,date")
     table = run("code", str(EXAMPLES / "articles.jsonl"), "--format", "table")
     assert table.returncode == 0 and "type (mode)" in table.stdout
+
+
+def test_cli_code_entities_all_codes_the_wire_story_like_the_gated_default():
+    """--entities all runs the recogniser on every sentence; on the wire story the
+    events (type, actors' countries) must be those of the faster default."""
+    def coded(*extra: str) -> list[tuple]:
+        proc = run("code", str(EXAMPLES / "embassy_storm.txt"), "--format", "jsonl", *extra)
+        assert proc.returncode == 0, proc.stderr
+        events = [json.loads(line) for line in proc.stdout.splitlines()]
+        return sorted((e["type"], e["trigger"], tuple(a["country"] or "" for a in e["actors"]))
+                      for e in events)
+
+    gated, everywhere = coded(), coded("--entities", "all")
+    assert gated and gated == everywhere
+    bad = run("code", str(EXAMPLES / "embassy_storm.txt"), "--entities", "some")
+    assert bad.returncode == 2 and "--entities" in bad.stderr

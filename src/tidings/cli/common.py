@@ -22,7 +22,13 @@ def valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def coder_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--actors / --lexicon: users' own dictionaries, added to (or replacing) ours."""
+    """--actors / --lexicon: users' own dictionaries, added to (or replacing) ours;
+    --entities: where the entity recogniser runs (a speed/recall trade)."""
+    f = click.option(
+        "--entities", type=click.Choice(["events", "all"]), default="events", show_default=True,
+        help="Sentences the entity recogniser runs on: those with a candidate event "
+             "(faster), or all of them.",
+    )(f)
     f = click.option(
         "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
         help="Extra actor dictionary (our YAML/CSV, or Phoenix/TABARI format); repeatable.",
@@ -38,22 +44,24 @@ def coder_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def load_coder(
-    actor_files: tuple[str, ...] = (),
-    lexicon_files: tuple[str, ...] = (),
-    replace_actors: bool = False,
-    replace_lexicon: bool = False,
-):
-    """Build and set up a Coder, turning knowledge-file errors into one-line messages."""
+def option_fields(opts: dict[str, Any]) -> dict[str, Any]:
+    """The `CoderOptions` fields that the `coder_options` flags set."""
+    return {
+        "actor_files": tuple(opts.get("actor_files") or ()),
+        "lexicon_files": tuple(opts.get("lexicon_files") or ()),
+        "replace_actors": bool(opts.get("replace_actors")),
+        "replace_lexicon": bool(opts.get("replace_lexicon")),
+        "entities": opts.get("entities") or "events",
+    }
+
+
+def load_coder(**opts: Any):
+    """Build and set up a Coder from the `coder_options` flags, turning
+    knowledge-file errors into one-line messages."""
     from ..errors import TidingsError
     from ..pipeline import Coder, CoderOptions
 
-    options = CoderOptions(
-        actor_files=tuple(actor_files),
-        lexicon_files=tuple(lexicon_files),
-        replace_actors=replace_actors,
-        replace_lexicon=replace_lexicon,
-    )
+    options = CoderOptions(**option_fields(opts))
     try:
         return Coder(options).setup()
     except TidingsError as exc:

@@ -66,10 +66,9 @@ def _json_report(report: Any, misses: int) -> dict[str, Any]:
 def eval_command(set_name: str, quick: bool, limit: int | None, as_json: bool, misses: int,
                  check: bool, update_floors: bool, allow_lower: bool, reason: str) -> None:
     """Score tidings against the gold sets: per-type tables and a headline line per set."""
-    from ..evaluate import QUICK_LIMITS, SETS, CoderCache, EvalError, report_names
-    from ..evaluate import gate
-    from ..evaluate import run as run_set
     from ..errors import TidingsError
+    from ..evaluate import QUICK_LIMITS, SETS, CoderCache, EvalError, gate, report_names
+    from ..evaluate import run as run_set
 
     if update_floors and (quick or limit):
         raise click.UsageError("--update-floors needs a full run (no --quick / --limit)")

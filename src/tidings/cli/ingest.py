@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from ..errors import InputFailure
-from .common import coder_options, report_failure, valid_date
+from .common import coder_options, option_fields, report_failure, valid_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +76,7 @@ def ingest(
 
     job = _Job(
         inputs=list(inputs), db=db, date=date, workers=workers, batch_size=batch_size,
-        coder_options=CoderOptions(
-            actor_files=tuple(opts["actor_files"]),
-            lexicon_files=tuple(opts["lexicon_files"]),
-            replace_actors=bool(opts["replace_actors"]),
-            replace_lexicon=bool(opts["replace_lexicon"]),
-        ),
+        coder_options=CoderOptions(**option_fields(opts)),
         on_failure=on_failure,
     )
     try:

@@ -6,7 +6,7 @@ import functools
 
 import click
 
-from .common import coder_options
+from .common import coder_options, option_fields
 
 
 @click.command("serve")
@@ -23,12 +23,7 @@ def serve(db: str, host: str, port: int, api_key: str | None, **opts: object) ->
     from ..api.coder import pipeline_code_text
     from ..errors import TidingsError
 
-    options = {
-        "actor_files": tuple(opts["actor_files"]),  # type: ignore[call-overload]
-        "lexicon_files": tuple(opts["lexicon_files"]),  # type: ignore[call-overload]
-        "replace_actors": bool(opts["replace_actors"]),
-        "replace_lexicon": bool(opts["replace_lexicon"]),
-    }
+    options = option_fields(opts)
     local = is_loopback(host)
     try:
         app = create_app(

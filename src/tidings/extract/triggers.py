@@ -233,45 +233,62 @@ GENERIC_HEADS = {
 }
 
 
+def _light_candidates(verb: Token, passive: bool, extra: list[Token]) -> list[Token]:
+    """Nouns that may complete a light verb: objects (passive subjects), `extra` prepositional
+    objects, their later conjuncts, nouns behind quantity heads and generic heads' modifiers."""
+    cands = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "attr", "obj") or (passive and c.dep_ in ("nsubjpass", "nsubj"))
+    ]
+    cands += extra
+    cands += [cc for c in list(cands) for cc in c.conjuncts if cc.i > c.i]  # "photographs and intelligence"
+    # "launched a wave of attacks": look through a quantity head
+    cands += [
+        o
+        for c in list(cands)
+        if c.lemma_.lower() in COLLECTIVE_HEADS
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    # "launched a mediation effort": a generic head names the event by its modifier
+    cands += [
+        m
+        for c in list(cands)
+        if c.lemma_.lower() in GENERIC_HEADS
+        for m in c.lefts
+        if m.dep_ in ("compound", "amod")
+    ]
+    return cands
+
+
 def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
+    """The longest light-verb entry whose noun is among the verb's candidates.
+
+    Most verbs have no light entry: look that up first, and build the parse
+    context (`_around`, candidates) only once per verb rather than per entry;
+    that made this the matcher's hot spot.
+    """
+    entries = _entries(lex, "light", verb)
+    if not entries:
+        return None
     best: tuple[int, LexEntry, Token] | None = None
     around = _around(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or bare_passive(verb)
     particles = {p.lower_ for p in _particles(verb)}
-    for e in _entries(lex, "light", verb):
+    by_prep: dict[str | None, list[Token]] = {}
+    for e in entries:
         plus = e.words.index("+")
         pre, noun_words = e.words[:plus], e.words[plus + 1 :]
         if not all(w in around for w in pre) or not particles <= set(pre):
             continue
-        cands = [
-            c
-            for c in verb.children
-            if c.dep_ in ("dobj", "attr", "obj") or (passive and c.dep_ in ("nsubjpass", "nsubj"))
-        ]
-        if pre and pre[-1] in around and around[pre[-1]].dep_ == "prep":
-            cands += [o for o in around[pre[-1]].children if o.dep_ == "pobj"]
-        cands += [
-            cc for c in list(cands) for cc in c.conjuncts if cc.i > c.i
-        ]  # "photographs and intelligence"
-        # "launched a wave of attacks": look through a quantity head
-        cands += [
-            o
-            for c in list(cands)
-            if c.lemma_.lower() in COLLECTIVE_HEADS
-            for p in c.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
-        # "launched a mediation effort": a generic head names the event by its modifier
-        cands += [
-            m
-            for c in list(cands)
-            if c.lemma_.lower() in GENERIC_HEADS
-            for m in c.lefts
-            if m.dep_ in ("compound", "amod")
-        ]
-        for cand in cands:
+        prep = pre[-1] if pre and pre[-1] in around and around[pre[-1]].dep_ == "prep" else None
+        if prep not in by_prep:
+            extra = [o for o in around[prep].children if o.dep_ == "pobj"] if prep else []
+            by_prep[prep] = _light_candidates(verb, passive, extra)
+        for cand in by_prep[prep]:
             if e.needs and not _light_needs(verb, cand, e.needs):
                 continue  # "produced evidence of trading" accuses no one
             if _noun_matches(cand, noun_words):
