@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.extract import arguments as args
+from tidings.extract import phrases
 
 pytestmark = pytest.mark.model
 
@@ -25,7 +26,7 @@ def subject_texts(nlp, text):
 def test_list_parsed_as_a_modifier_is_split(nlp):
     doc = nlp("Fornost and the evil awful Gondor welcomed the talks.")
     gondor = doc[5]
-    mods = [m for m in gondor.lefts if args._coordinated_modifier(m)]
+    mods = [m for m in gondor.lefts if phrases.coordinated_modifier(m)]
     if not mods:
         pytest.skip("the parser read this list as a plain coordination")
     found = subject_texts(nlp, "Fornost and the evil awful Gondor welcomed the talks.")

@@ -19,38 +19,20 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
+from .phrases import (
+    antecedent,
+    conjoined_modifiers,
+    content_head,
+    is_dateline,
+    is_name,
+    member_span,
+    noun_span,
+    same_entity,
+    specific_first,
+    split_conj,
+)
 from .words import quantity_up
 
-REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-QUANTITY_HEADS = {
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "dozen",
-    "dozens",
-    "score",
-    "scores",
-    "million",
-    "millions",
-    "number",
-    "crowd",
-    "crowds",
-    "group",
-    "groups",
-    "band",
-    "tens",
-    "some",
-    "many",
-    "most",
-    "all",
-    "several",
-    "one",
-    "two",
-    "three",
-    "both",
-    "members",
-}
 PLACE_PREPS = {
     "in",
     "at",
@@ -105,178 +87,38 @@ THING_OBJECT = {
     "offer",
     "pledge",
 }
-KEEP_LEFT = {
-    "compound",
-    "amod",
-    "poss",
-    "nmod",
-    "det",
-    "nummod",
-    "quantmod",
-    "case",
-    "predet",
-    "advmod",
-    "npadvmod",
-}
 
 
-def noun_span(tok: Token) -> Span:
-    """The noun phrase headed by `tok`: left modifiers, possessives, 'of'-phrases; no conjuncts."""
-    doc = tok.doc
-    start = tok.i
-    for c in tok.lefts:
-        if _coordinated_modifier(c):
-            continue  # "Fornost and the evil Gondor": another actor, split off by split_conj
-        if c.dep_ in KEEP_LEFT or c.dep_ == "punct" and c.text in ("-", "'"):
-            start = min(start, min(t.i for t in c.subtree))
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "punct":
-            continue
-        if c.dep_ == "case":  # possessive 's
-            end = max(end, c.i + 1)
-        elif c.dep_ == "prep" and (
-            c.lower_ == "of"
-            or (c.lower_ == "from" and any(is_name(t) for t in c.subtree))
-            or (c.lower_ == "in" and not national(tok) and any(o.ent_type_ in ("GPE", "LOC") for o in c.children))
-        ):
-            # "officials from the Georgian government", "a court in Guyana": where the actor belongs
-            objs = [o for o in c.children if o.dep_ == "pobj"]
-            if objs:
-                last = max(t.i for t in noun_span(objs[0]))
-                end = max(end, last + 1)
-        elif c.dep_ in ("compound", "flat", "nummod") and c.i == end:
-            end = c.i + 1
-        elif c.dep_ == "appos" and _list_appos(tok, c):
-            break  # "Mordor, the awful Fornost, and Gondor": a list member, split off by split_conj
-        elif c.dep_ == "appos" and doc[end].text == "," and min(t.i for t in c.subtree) == end + 1:
-            # "Kenzo Oshima, the UN relief coordinator": the title names the actor
-            if tok.pos_ == "PROPN" and (c.pos_ == "NOUN" or any(d.dep_ == "det" for d in c.children)):
-                end = max(t.i for t in c.subtree) + 1
-                while end > tok.i + 1 and doc[end - 1].is_punct:
-                    end -= 1
-            break
-        else:
-            break
-    while start < tok.i and doc[start].dep_ in ("cc", "punct", "prep"):
-        start += 1
-    return doc[start:end]
 
 
-def _dateline(tok: Token) -> bool:
-    """'BAGHDAD, Dec 31 (AFP) - ...', 'GAZA CITY, ...': a capitalised place opening the sentence is no actor."""
-    doc = tok.doc
-    start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
-    words = doc[start : tok.i + 1]
-    return (
-        start == tok.sent.start
-        and all(t.is_upper for t in words if t.is_alpha)
-        and len(tok) > 1
-        and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].text in (",", "-", "(", ":")
-    )
 
 
-def national(tok: Token) -> bool:
-    """Does the noun already carry a nationality or name ("US troops", "Iraqi police")?"""
-    return any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") and (is_name(c) or c.ent_type_ == "NORP")
-        for c in tok.lefts
-    )
 
 
-def _conjoined_modifiers(tok: Token) -> list[Span]:
-    """'US and British activists' -> the extra actor 'British activists' beside 'US and British activists'."""
-    out: list[Span] = []
-    for m in tok.lefts:
-        if m.dep_ in ("amod", "compound", "nmod") and not _coordinated_modifier(m):
-            for c in m.conjuncts:
-                if c.i > m.i and c.i < tok.i and (is_name(c) or c.ent_type_ == "NORP"):
-                    out.append(tok.doc[c.i : tok.i + 1])
-    return out
 
 
-def _coordinated_modifier(mod: Token) -> bool:
-    """A name parsed as a modifier of the head although it starts a coordination.
-
-    "Fornost and the evil Gondor welcomed ...": the parser hangs "Fornost and"
-    on "Gondor" as a modifier; the "and" among its children shows a list.
-    """
-    return (
-        mod.dep_ in ("nmod", "compound")
-        and mod.i < mod.head.i
-        and is_name(mod.head)  # "US and British activists" is one group of activists
-        and (is_name(mod) or (mod.is_title and mod.pos_ == "NOUN"))  # unknown names tag as nouns
-        and any(c.dep_ == "cc" for t in (mod, *mod.conjuncts) for c in t.children)
-    )
 
 
-def split_conj(tok: Token) -> list[Token]:
-    """The token and every noun conjoined with it ("Israel and Hamas").
-
-    A list the parser reads as an apposition ("The US, Russia, and Switzerland")
-    counts too: a name in apposition to a name that itself starts a coordination;
-    so does a list read as a modifier of its last member ("Fornost and the Gondor").
-    """
-    mods = [m for m in tok.lefts if _coordinated_modifier(m)]
-    if mods:
-        m = mods[0]
-        names = [c for c in m.conjuncts if m.i < c.i < tok.i and (is_name(c) or c.is_title) and c.is_alpha]
-        return [t for t in (m, *names, tok) if not _dateline(t)]
-    for c in tok.children:
-        if (
-            c.dep_ == "appos"
-            and is_name(c)
-            and is_name(tok)
-            and any(d.dep_ in ("cc", "conj") for d in c.children)
-        ):
-            return [t for t in (tok, *split_conj(c)) if not _dateline(t)]
-    coordinated = any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
-    conj = [
-        c
-        for c in tok.conjuncts
-        if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i and c.is_alpha and coordinated
-    ]
-    listed = [c for c in tok.children if _list_appos(tok, c)]
-    return [t for t in (tok, *listed, *conj) if not _dateline(t)]
 
 
-def _list_appos(tok: Token, appos: Token) -> bool:
-    """A name the parser hung as an apposition although it is a member of a list that
-    goes on after it: "Evil Mordor, the awful Fornost, and good Gondor". A title
-    ("Kenzo Oshima, the UN relief coordinator, and ...") is not a name and stays."""
-    return (
-        appos.dep_ == "appos"
-        and appos.head == tok
-        and (is_name(appos) or appos.is_title)
-        and any(d.dep_ == "cc" and d.i > appos.i for d in tok.children)
-        and any(d.dep_ == "conj" and d.i > appos.i for d in tok.children)
-    )
 
 
-def content_head(tok: Token) -> Token:
-    """'hundreds of protesters' -> protesters; 'some of the fighters' -> fighters."""
-    if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                objs = [o for o in c.children if o.dep_ == "pobj"]
-                if objs:
-                    return content_head(objs[0])
-    return tok
 
 
-def antecedent(tok: Token) -> Token:
-    """A relative pronoun's antecedent: 'protesters who stormed' -> protesters."""
-    if tok.lower_ in REL_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
-        verb = tok.head
-        while verb.dep_ not in ("relcl", "acl") and verb.head != verb:
-            if verb.dep_ in ("conj", "xcomp", "ccomp"):
-                verb = verb.head
-            else:
-                break
-        if verb.dep_ in ("relcl", "acl"):
-            return verb.head
-    return tok
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 def is_passive(verb: Token) -> bool:
@@ -330,9 +172,19 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         ):
             return [content_head(objs[0])]
         return subject_tokens(head, depth + 1)
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _same_form(verb, head):
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _gerund_doer(verb, depth)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and (_same_form(verb, head) or _finite_aux(verb)):
         return subject_tokens(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if infinitive_of_noun(verb):
+            # "converged for a rally to protest X", "announced a plan to attack Y":
+            # whoever holds the rally or makes the plan does the act
+            holder = _governing_verb(head)
+            if holder is not None:
+                return subject_tokens(holder, depth + 1)
+        if (root := _verbless_subject(verb)) is not None:
+            return [content_head(root)]
         if head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ in ("dobj", "pobj"):
             # "X issued a statement condemning Y", "in a letter urging": the issuer acts
             issuer = head.head.head if head.dep_ == "pobj" else head.head
@@ -341,6 +193,45 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if verb.tag_ == "VBG":  # "protesters storming the embassy"
             return [content_head(head)]
     return []
+
+
+def infinitive_of_noun(verb: Token) -> bool:
+    """'a rally to protest', 'a plan to attack': an infinitive describing a noun."""
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ('came for a rally')."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return None
+    return gov if gov.pos_ in ("VERB", "AUX") and gov != noun else None
+
+
+def _verbless_subject(verb: Token) -> Token | None:
+    """The subject of a main verb the parser read as a participle on a noun phrase.
+
+    "Doctors from two American aid groups donated and delivered goods to X":
+    with no verb at the root, the parser makes the noun phrase the sentence
+    and "donated" a modifier of "groups". A past form that takes a direct object
+    itself or through its conjunct ("delivered goods") is active, not a passive
+    participle ("ten soldiers killed in X" has no object), so the root noun acts.
+    """
+    root = verb.sent.root
+    if verb.tag_ not in ("VBD", "VBN") or root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i:
+        return None
+    if any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children):
+        return None
+    node = verb.head
+    while node != root and node.dep_ in ("pobj", "prep", "conj", "compound", "appos", "acl"):
+        node = node.head
+    return root if node == root else None
 
 
 # Nouns for what an actor issues; a participle on them is the issuer's act.
@@ -357,6 +248,30 @@ DOCUMENT_NOUNS = {
     "speech",
     "report",
 }
+
+
+def _gerund_doer(verb: Token, depth: int) -> list[Token]:
+    """Who does the act of a gerund after a preposition on a verb.
+
+    "accused Rwanda of making accusations", "jailed a student for helping
+    militants": after "of"/"for" the one acted on is the doer (the passive
+    subject when passive: "X was accused of killing"); otherwise ("by alleging",
+    "after meeting", "without consulting") the governor's subject is.
+    """
+    prep, gov = verb.head, verb.head.head
+    if prep.lower_ in ("of", "for"):
+        done_to = [c for c in gov.children if c.dep_ == "dobj"]
+        if not done_to and is_passive(gov):
+            done_to = [c for c in gov.children if c.dep_ == "nsubjpass"]
+        if done_to:
+            return [content_head(antecedent(done_to[0]))]
+    return subject_tokens(gov, depth + 1)
+
+
+def _finite_aux(verb: Token) -> bool:
+    """'opened its borders but was still refusing ...': a conjoined verb phrase with a
+    finite auxiliary of its own and no subject shares its governor's subject."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _same_form(a: Token, b: Token) -> bool:
@@ -432,7 +347,7 @@ def agents(verb: Token) -> list[Span]:
         first = noun_span(fragments[0])
         return [first.doc[first.start : max(h.i for h in fragments) + 1]]
     for head in heads:
-        if _dateline(head):  # "KABUL, March 3 (AFP) - Thousands of protesters stormed": the apposition
+        if is_dateline(head):  # "KABUL, March 3 (AFP) - Thousands of protesters stormed": the apposition
             appos = [
                 c for c in head.children if c.dep_ == "appos" and not is_time(c) and c.ent_type_ != "DATE"
             ]
@@ -444,9 +359,13 @@ def agents(verb: Token) -> list[Span]:
         if head.pos_ in ("NUM",) or (head.lower_ in ("there", "it") and head.dep_ == "expl"):
             continue
         for tok in split_conj(head):
-            out.append(noun_span(content_head(tok)))
-            out += _conjoined_modifiers(content_head(tok))
+            out.append(member_span(content_head(tok)))
+            out += conjoined_modifiers(content_head(tok))
     return out
+
+
+
+
 
 
 WEEKDAYS = {
@@ -470,7 +389,24 @@ def is_time(tok: Token) -> bool:
 
 
 def _pobjs(prep: Token) -> list[Token]:
-    return [o for o in prep.children if o.dep_ == "pobj"]
+    """The objects of a preposition; for one left without ("granted asylum to five
+    officers holed up in ...", where the parser made the officers the subject of
+    "holed", a clause or the preposition's complement), the subject of the clause
+    that starts right after it."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    if objs or prep.i + 1 >= len(prep.doc):
+        return objs
+    nxt = prep.doc[prep.i + 1]
+    for tok in (nxt, *nxt.ancestors):
+        if tok.left_edge.i != prep.i + 1:
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            return [tok]
+    return []
+
+
+# Types whose reported clause names the recipient in its subject.
+CLAIM_ABOUT = ("REQUEST", "ACCUSE")
 
 
 def patients(
@@ -494,7 +430,9 @@ def patients(
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             heads += _pobjs(c)
-        if c.dep_ == "ccomp" and type_ == "REQUEST":  # "demanded that the US cancel ..."
+        if c.dep_ == "ccomp" and type_ in CLAIM_ABOUT:
+            # "demanded that the US cancel ...", "alleged that France was aware ...":
+            # the demand or charge is on the subject of the reported clause
             heads += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     heads = [o for h in heads for o in (_pobjs(h) if h.pos_ == "ADP" else [h])]  # dative "to" -> its object
     out: list[Span] = []
@@ -509,17 +447,19 @@ def patients(
             or (h.pos_ == "NUM" and not any(t.dep_ == "prep" for t in h.children))
         ):
             continue
+        if any(s.start <= h.i < s.end and same_entity(s.root, h) for s in out):
+            continue  # a part of a name already taken whole ("the Total Independence of Angola")
+        group: list[Span] = []
         for tok in split_conj(content_head(h)):
-            out.append(noun_span(content_head(tok)))
+            group.append(member_span(content_head(tok)))
+            group += conjoined_modifiers(content_head(tok))  # "US and British forces"
+        out += specific_first(group)
     return out
 
 
 OWNER_PREPS = ("from", "by", "of", "for", "with", "against", "on", "to")
-NAME_ENTS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
 
 
-def is_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
 
 
 def owners(thing: Token) -> list[Span]:
@@ -586,7 +526,27 @@ def places(trigger: Token, sent: Span) -> list[Span]:
 
 def times(trigger: Token, sent: Span) -> list[Span]:
     """DATE/TIME entities under the trigger first, then the rest of the sentence's."""
-    sub = set(t.i for t in trigger.subtree)
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    near = [e for e in ents if e.root.i in sub]
-    return near + [e for e in ents if e not in near]
+    ents = _sentence_times(sent)
+    if not ents:
+        return []
+    sub = {t.i for t in trigger.subtree}
+    near = [e for e, root in ents if root in sub]
+    return near + [e for e, root in ents if root not in sub]
+
+
+TIMES_KEY = "tidings.arguments.times"
+
+
+def _sentence_times(sent: Span) -> list[tuple[Span, int]]:
+    """The sentence's DATE/TIME entities with their root token, found once per sentence.
+
+    `Span.ents` rebuilds every entity of the document on each call, and a sentence
+    has many triggers; the (start, end, label, root) of each entity is kept in the
+    doc's user data, plain integers so the doc still serialises.
+    """
+    doc = sent.doc
+    cache: dict[tuple[int, int], list[tuple[int, int, str, int]]] = doc.user_data.setdefault(TIMES_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = [(e.start, e.end, e.label_, e.root.i) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    return [(Span(doc, start, end, label=label), root) for start, end, label, root in cache[key]]

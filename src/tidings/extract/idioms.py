@@ -4,7 +4,8 @@ A dictionary word is an event only in its political sense. These guards hold
 whatever dictionary is loaded (ours or a user's Phoenix file):
 - idioms: "met the deadline / demand for coal / its fiscal rules" (no meeting);
 - manners: "met with criticism", "spoke with sincerity" (no partner);
-- a particle heading a phrase: "gave their answers *in* 100 hours" is not "give in";
+- a particle heading a phrase: "gave their answers *in* 100 hours" is not "give in"
+  (but right after a verb with no object it is one: "cordoned *off* the roads");
 - questions and claims: "asked by reporters whether ...", "insists it is
   committed" ask for nothing (a request needs an infinitive, "for"/"on" or a
   mandative that-clause);
@@ -27,6 +28,9 @@ def particle_is_preposition(words: tuple[str, ...], around: dict[str, Token]) ->
     if not words or words[-1] not in ADVERBIAL_PARTICLES:
         return False
     tok = around[words[-1]]
+    verb = tok.head
+    if tok.i == verb.i + 1 and not any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "cordoned off the roads": right after an object-less verb it is the particle
     return tok.dep_ == "prep" and any(o.dep_ == "pobj" for o in tok.children)
 
 

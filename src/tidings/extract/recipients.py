@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from . import arguments as args
+from . import phrases
 
 # Types whose place names the other party ("the host").
 HOST_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "AID", "CONSULT", "COERCE"}
@@ -226,7 +227,7 @@ def _names(heads: list[Token]) -> list[Span]:
     out: list[Span] = []
     for h in heads:
         for tok in args.split_conj(args.content_head(h)):
-            named = args.is_name(tok) or args.national(tok)  # "Panamanian army officers"
+            named = args.is_name(tok) or phrases.national(tok)  # "Panamanian army officers"
             if named and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"):
                 out.append(args.noun_span(tok))
     return out
@@ -258,21 +259,39 @@ def host_places(anchor: Token, *, travel: bool = False) -> list[Span]:
     return out
 
 
+def _inside_name(part: Span, whole: Span) -> bool:
+    """Is `part` a piece of the one name `whole` spells out (both in the same entity)?"""
+    if not (whole.start <= part.start and part.end <= whole.end and len(part) < len(whole)):
+        return False
+    return whole.root.i < part.start and args.same_entity(whole.root, part.root)
+
+
+# Nouns for people of an organisation or place: "workers of the United Bus Company"
+# are the party themselves, not a thing that belongs to the company.
+PEOPLE = {"worker", "workers", "member", "members", "employee", "employees", "staff", "supporter",
+          "supporters", "student", "students", "resident", "residents", "citizen", "citizens",
+          "official", "officials", "leader", "leaders", "soldier", "soldiers", "activist", "activists",
+          "delegation", "representative", "representatives", "people", "villager", "villagers"}
+
+
 def drop_containers(patients: list[Span]) -> list[Span]:
     """Keep the party, not the thing around it: "demanded the resignation of President X"
     has X as recipient, so the span "the resignation of President X" is dropped when X
     is a recipient of its own (in a phrase after the container's head: "of", "from",
     "in"). A modifier does not replace its noun ("the Turkish government" stays), nor
-    does anything replace a named container, nor does an unnamed thing replace a
+    does anything replace a named container or people of a party ("workers of the
+    United Bus Company"), nor does an unnamed thing replace a
     container that names a party elsewhere ("guest houses" does not replace "the
     closure of guest houses in Bree")."""
     out = []
     for p in patients:
+        if any(q is not p and _inside_name(p, q) for q in patients):
+            continue  # "the Total Independence of Angola" inside "National Union for the ... of Angola"
         inner = [q for q in patients if q is not p and p.root.i < q.start and q.end <= p.end]
         covered = {i for q in inner for i in range(q.start, q.end)}
         named_elsewhere = any(args.is_name(t) for t in p if t.i not in covered and t.i != p.root.i)
-        if args.is_name(p.root) or not any(
-            args.is_name(q.root) or args.national(q.root) or not named_elsewhere for q in inner
+        if args.is_name(p.root) or p.root.lemma_.lower() in PEOPLE or not any(
+            args.is_name(q.root) or phrases.national(q.root) or not named_elsewhere for q in inner
         ):
             out.append(p)
     return out

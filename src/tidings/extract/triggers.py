@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import LexEntry, Lexicon
+from ..lexicon import LexEntry, Lexicon, PatternSlot
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
 from .idioms import (
     ASKED_OF,
@@ -307,9 +307,12 @@ def _light_needs(verb: Token, noun: Token, needs: tuple[str, ...]) -> bool:
 
 
 def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
+    entries = _entries(lex, "phrasal", verb)
+    if not entries:
+        return None  # most verbs: skip building the parse context
     around = _around(verb)
     best = None
-    for e in _entries(lex, "phrasal", verb):
+    for e in entries:
         if not all(w in around for w in e.words) or particle_is_preposition(e.words, around):
             continue
         if e.type == "CONSULT" and no_partner(verb):
@@ -320,18 +323,110 @@ def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
 
 
 def _pattern(verb: Token, lex: Lexicon) -> LexEntry | None:
+    """The Phoenix pattern of this verb with the most words that all match in order.
+
+    A multi-word verb's patterns need its other words ("break down"), and a
+    verb with a particle takes no pattern of the bare verb ("call off" is not
+    "call") unless the particle is the pattern's first word after the verb (a
+    parser's particle may be PETRARCH's preposition: "break *in* ..."). Words
+    after the verb are looked for in its phrase, words before it anywhere
+    earlier in the sentence. Among equally long patterns the first in the
+    dictionary wins, as in PETRARCH; a `%` (compound) condition counts as one word.
+    """
     entries = _entries(lex, "pattern", verb)
     if not entries:
         return None
-    sent = verb.sent
-    pool = {w for t in verb.subtree for w in _words_of(t)} | {
-        w for t in sent if t.i < verb.i for w in _words_of(t)
-    }
-    best = None
+    around = _around(verb)
+    particles = {p.lower_ for p in _particles(verb)}
+    after = [t for t in verb.subtree if t.i > verb.i]
+    before = [t for t in verb.sent if t.i < verb.i][::-1]  # nearest first
+    best: tuple[int, LexEntry] | None = None
     for e in entries:
-        if all(pool & s for s in e.requires) and (best is None or len(e.requires) > len(best.requires)):
-            best = e
-    return best
+        if not all(w in around for w in e.words) or not particles <= {*e.words, *_first_after(e)}:
+            continue  # a particle the pattern does not name as a verb word must be its first word
+        if e.compound == "subject" and not _compound_subject(verb):
+            continue
+        if e.compound == "object" and not any(s.compound for s in e.after) and not _compound_object(verb):
+            continue
+        end = max([verb.i, *(around[w].i for w in e.words)])
+        tail = [t for t in after if t.i > end]
+        if not _slots_match(e.before, before, verb.i, -1) or not _slots_match(e.after, tail, end, 1):
+            continue
+        score = len(e.requires) + bool(e.compound)
+        if best is None or score > best[0]:
+            best = (score, e)
+    return best[1] if best else None
+
+
+def _first_after(e: LexEntry) -> frozenset[str]:
+    """The pattern's first word after the verb ("break *in*"), which a parser may read as a particle."""
+    return e.after[0].words if e.after else frozenset()
+
+
+def _slots_match(slots: tuple[PatternSlot, ...], toks: list[Token], anchor: int, step: int) -> bool:
+    """Do the pattern words occur in `toks` (walking away from the verb at `anchor`) in order?
+
+    A tight slot ('_') must sit right next to the previous match; a loose one
+    takes the first later token that fits. A slot marked compound needs its
+    token to govern a compound ("* WITH %": "met with Gondor and Arnor").
+    """
+    pos, last = 0, anchor
+    for slot in slots:
+        reach = max(len(w.split()) for w in slot.words)  # a tight phrase ends this far away at most
+        while pos < len(toks):
+            tok = toks[pos]
+            pos += 1
+            if slot.tight and abs(tok.i - last) > reach:
+                return False
+            start = _phrase_start(tok, slot.words)
+            if start is None or (slot.compound and not _governs_compound(tok)):
+                continue
+            near, far = (start, tok.i) if step > 0 else (tok.i, start)
+            if slot.tight and near != last + step:
+                continue
+            while step < 0 and pos < len(toks) and toks[pos].i >= start:
+                pos += 1  # walking left: step over the phrase's earlier words
+            last = far
+            break
+        else:
+            return False
+    return True
+
+
+def _phrase_start(tok: Token, phrases: frozenset[str]) -> int | None:
+    """Where a synset phrase ending at `tok` starts ("total boycott"), or None if none ends there."""
+    doc, words = tok.doc, _words_of(tok)
+    for phrase in phrases:
+        parts = phrase.split()
+        if parts[-1] not in words:
+            continue
+        start = tok.i - len(parts) + 1
+        if start >= tok.sent.start and all(
+            parts[k] in _words_of(doc[start + k]) for k in range(len(parts) - 1)
+        ):
+            return start
+    return None
+
+
+def _compound_subject(verb: Token) -> bool:
+    """'Gondor and Osgiliath agree': the verb's subject (or its governor's) has conjuncts."""
+    node = verb
+    while True:
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return any(s.conjuncts for s in subj)
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+
+
+def _compound_object(verb: Token) -> bool:
+    return any(c.conjuncts for c in verb.children if c.dep_ in ("dobj", "dative"))
+
+
+def _governs_compound(tok: Token) -> bool:
+    """A preposition (or verb) whose object has conjuncts: 'with Gondor and Arnor'."""
+    return any(c.conjuncts for c in tok.children if c.dep_ in ("pobj", "dobj"))
 
 
 SEEK_TO = {"seek", "ask", "want", "try", "propose"}
@@ -384,8 +479,27 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
         return False  # "62 people were wounded": the toll of another event, not an event
     if entry.lemma in NEEDS_OBJECT:
         kids = {c.dep_ for c in verb.children}
+        if entry.lemma in WARNED_OF and _party_after(verb, WARNED_OF[entry.lemma]):
+            return True  # "warned of the Prince of Dol Amroth": a warning about a party
         return bool(kids & {"dobj", "nsubjpass"}) and not kids & {"oprd", "xcomp", "ccomp", "attr"}
     return True
+
+
+# Object-needing verbs that also take their party after a preposition. Only a party
+# counts: "warned of a catastrophe" is a pessimistic comment, not an event.
+WARNED_OF = {"warn": ("of", "about", "against")}
+PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _party_after(verb: Token, preps: tuple[str, ...]) -> bool:
+    """Does one of `preps` after the verb govern a named party (a proper name or named entity)?"""
+    return any(
+        o.pos_ == "PROPN" or o.ent_type_ in PARTY_ENTS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _passive_without_agent(verb: Token) -> bool:
@@ -438,13 +552,14 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         lo = min(verb.i, noun.i, *(p.i for p in _particles(verb)))
         hi = max(verb.i, noun.i, *(p.i for p in _particles(verb)))
         return Trigger(doc[lo : hi + 1], verb, entry, noun)
+    pattern = _pattern(verb, lex)
     phrasal = _phrasal(verb, lex)
-    if phrasal is not None:
+    if phrasal is not None and (pattern is None or len(pattern.words) < len(phrasal.words)):
         parts = [verb, *_particles(verb)]
         return Trigger(doc[min(t.i for t in parts) : max(t.i for t in parts) + 1], verb, phrasal)
-    pattern = _pattern(verb, lex)
-    if pattern is not None:
-        return Trigger(doc[verb.i : verb.i + 1], verb, pattern)
+    if pattern is not None:  # a pattern of the phrasal verb itself is more specific than it
+        parts = [verb, *_particles(verb)]
+        return Trigger(doc[min(t.i for t in parts) : max(t.i for t in parts) + 1], verb, pattern)
     if _particles(verb):
         return None  # "sign up", "call off": the bare verb's meaning does not hold
     for entry in _entries(lex, "verb", verb):

@@ -76,6 +76,21 @@ DEFAULT_CONFIDENCE = {"verb": 0.8, "phrasal": 0.85, "light": 0.85, "noun": 0.65,
 
 
 @dataclass(frozen=True, slots=True)
+class PatternSlot:
+    """One literal word (or synset) of a Phoenix pattern.
+
+    `tight` means joined by '_' to its neighbour on the verb's side (the verb
+    itself for the first slot): the words must then be consecutive, as in
+    "RECENTLY_*" or "MEMOS_ON_&TIETYPES". `compound` marks a word followed by
+    '%' ("* WITH %"): its object must be a compound.
+    """
+
+    words: frozenset[str]
+    tight: bool = False
+    compound: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class LexEntry:
     """One trigger pattern and the event it codes.
 
@@ -97,6 +112,12 @@ class LexEntry:
     targets: tuple[str, ...] = ()
     confidence: float = 0.8
     requires: tuple[frozenset[str], ...] = ()  # Phoenix patterns: each set must be matched
+    # Phoenix patterns in order: the words before the verb (nearest first) and after it.
+    before: tuple[PatternSlot, ...] = ()
+    after: tuple[PatternSlot, ...] = ()
+    # Phoenix '%': "subject" (before '*') or "object" (after it) must be a compound
+    # ("Gondor and Osgiliath agreed"); "" when the pattern has no '%'.
+    compound: str = ""
     source: str = "package"
     reverse: bool = False  # the subject receives the act ("X faced charges from Y", "received aid from Y")
     needs: tuple[
@@ -139,6 +160,7 @@ class Lexicon:
             for e in self.entries.values():
                 self._vocabulary.add(e.lemma)
                 self._vocabulary.update(w for w in e.words if w.isalpha())
+                self._vocabulary.update(w for words in e.requires for w in words if w.isalpha())
         return self._vocabulary
 
     def _index(self) -> dict[tuple[str, str], list[LexEntry]]:
@@ -342,4 +364,4 @@ def load(extra: Sequence[Path | str] = (), replace: bool = False) -> Lexicon:
     return lex
 
 
-__all__ = ["LexEntry", "Lexicon", "load", "make_entry", "read_yaml"]
+__all__ = ["LexEntry", "Lexicon", "PatternSlot", "load", "make_entry", "read_yaml"]

@@ -4,10 +4,15 @@ Users of the older coders keep their verb dictionaries: `lexicon.load(extra=
 ["my.verbs.txt"])` turns each verb of a synonym block into a `verb` entry
 (the block's or the verb's own CAMEO code) and each `- ... * ... [code]`
 pattern into a `pattern` entry for every verb of the block. A pattern entry
-requires its literal words (synsets expanded) to occur among the verb's
-dependents; the source/target markers (`$`, `+`), skips (`^`) and grouping
-parentheses only place actors in PETRARCH and are not needed here, because
-tidings takes who/whom from the dependency parse.
+requires its literal words (synsets expanded) in PETRARCH's order: those
+before `*` before the verb, those after it in the verb's phrase, words joined
+by `_` consecutive. `%` requires a compound subject (before `*`: "Gondor and
+Osgiliath agree", `- % * [030:030]`) or object (after it: `- * WITH %`). The
+source/target markers (`$`, `+`), skips (`^`) and grouping parentheses only
+place actors in PETRARCH and are not needed here, because tidings takes
+who/whom from the dependency parse. A multi-word verb's patterns keep its
+other words (`LexEntry.words`, "down" of BREAK_DOWN): they apply to that verb
+only, and before its bare phrasal coding.
 
 A paired code (`[032:033]`, `[032:032]`) keeps its second half as
 `LexEntry.paired`: the act the recipient does in return (a visit is hosted,
@@ -26,7 +31,7 @@ from pathlib import Path
 
 from ..errors import DataFileError
 from ..ontology import Ontology
-from . import LexEntry, make_entry
+from . import LexEntry, PatternSlot, make_entry
 
 _COMMENT_HTML = re.compile(r"<!--.*?-->", re.DOTALL)
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -80,32 +85,97 @@ def _plover(onto: Ontology, code: str | None) -> tuple[str, str] | None:
     return cameo.plover_type, code  # keep the dictionary's own code, even if more specific
 
 
-def _verb_words(line: str) -> list[str]:
-    """'+CORDON_OFF {+CORDONS_OFF ...} [191]' -> ['cordon', 'off']."""
+def _verb_words(line: str) -> tuple[list[str], int]:
+    """'+CORDON_OFF {+CORDONS_OFF ...} [191]' -> (['cordon', 'off'], 0); 'WIRE_+TAP' -> (['wire', 'tap'], 1).
+
+    The second value is the index of the inflected head verb: the word marked
+    '+' when it is not the first ("WIRE_+TAP": "wire" is a fixed word before it).
+    """
     head = _FORMS.sub(" ", _CODE.sub(" ", line)).split()
     if not head:
-        return []
-    return [w for w in head[0].replace("+", "").lower().split("_") if w]
+        return [], 0
+    parts = [w for w in head[0].split("_") if w.strip("+")]
+    at = next((i for i, w in enumerate(parts) if w.startswith("+")), 0)
+    return [w.replace("+", "").lower() for w in parts], at
 
 
-def _pattern_sets(body: str, synsets: dict[str, set[str]]) -> tuple[frozenset[str], ...] | None:
-    """Literal words of a pattern as sets to match; None if it uses an unknown synset."""
-    sets: list[frozenset[str]] = []
-    parts = body.replace("(", " ").replace(")", " ").replace("_", " ").split()
-    for raw in parts:
-        if raw.startswith("{") or raw.endswith("}"):
-            return None  # disjunctive sets are not supported by PETRARCH either
-        tok = raw.strip("*+$^%-")
-        if not tok:
-            continue
-        if tok.startswith("&"):
-            syn = {w for w in synsets.get(tok.upper(), ()) if not w.startswith("&")}
-            if not syn:
-                return None
-            sets.append(frozenset(syn))
-        elif tok.isalpha() or "-" in tok or "'" in tok:
-            sets.append(frozenset([tok.lower()]))
-    return tuple(sets)
+def _prefix_slots(words: list[str], at: int) -> list[PatternSlot]:
+    """Fixed words before a multi-word verb's head, nearest first, each touching the next."""
+    return [PatternSlot(frozenset([w]), tight=True) for w in reversed(words[:at])]
+
+
+@dataclass(slots=True)
+class PatternShape:
+    """The parsed body of a Phoenix pattern (see `_pattern_slots`)."""
+
+    before: list[PatternSlot] = field(default_factory=list)
+    after: list[PatternSlot] = field(default_factory=list)
+    compound: str = ""
+
+    @property
+    def requires(self) -> tuple[frozenset[str], ...]:
+        return tuple(s.words for s in [*reversed(self.before), *self.after])
+
+
+def _slot_words(piece: str, synsets: dict[str, set[str]]) -> frozenset[str] | None:
+    """The words one pattern piece stands for; None for an unknown synset, empty for a marker."""
+    tok = piece.strip("*+$^%-")
+    if not tok:
+        return frozenset()
+    if tok.startswith("&"):
+        syn = frozenset(w for w in synsets.get(tok.upper(), ()) if not w.startswith("&"))
+        return syn or None
+    if tok.isalpha() or "-" in tok or "'" in tok:
+        return frozenset([tok.lower()])
+    return frozenset()
+
+
+def _pattern_slots(body: str, synsets: dict[str, set[str]]) -> PatternShape | None:
+    """A pattern's literal words on each side of the verb ('*'), in order, with '_' adjacency.
+
+    PETRARCH matches the words before the verb right to left from it and the
+    words after it left to right; words joined by '_' must be consecutive
+    ("RECENTLY_*" is "recently allowed", not "recently did allow"). A '_'
+    next to a space (or an actor marker) joins nothing. None when the pattern
+    has no '*', uses an unknown synset or a disjunctive '{...}' set (which
+    PETRARCH does not support either).
+    """
+    items: list[tuple[str, frozenset[str], bool]] = []  # (kind, words, tight to the previous item)
+    for chunk in body.replace("(", " ").replace(")", " ").split():
+        if chunk.startswith("{") or chunk.endswith("}"):
+            return None
+        for n, piece in enumerate(p for p in chunk.split("_") if p):
+            tight = n > 0
+            if piece == "*":
+                items.append(("verb", frozenset(), tight))
+            elif piece == "%":
+                items.append(("compound", frozenset(), tight))
+            else:
+                words = _slot_words(piece, synsets)
+                if words is None:
+                    return None
+                items.append(("word" if words else "marker", words, tight))
+    verb_at = next((i for i, it in enumerate(items) if it[0] == "verb"), None)
+    if verb_at is None:
+        return None
+    shape = PatternShape()
+    for i in range(verb_at - 1, -1, -1):  # before the verb, nearest first
+        kind, words, _ = items[i]
+        nxt = items[i + 1]
+        if kind == "compound":
+            shape.compound = "subject"
+        elif kind == "word":
+            shape.before.append(PatternSlot(words, tight=nxt[2] and nxt[0] in ("word", "verb")))
+    for i in range(verb_at + 1, len(items)):
+        kind, words, tight = items[i]
+        prev = items[i - 1]
+        if kind == "compound":
+            shape.compound = shape.compound or "object"
+            if prev[0] == "word" and shape.after:
+                shape.after[-1] = PatternSlot(shape.after[-1].words, shape.after[-1].tight, compound=True)
+        elif kind == "word":
+            shape.after.append(PatternSlot(words, tight=tight and prev[0] in ("word", "verb")))
+    return shape
 
 
 PREPOSITIONS = {
@@ -172,9 +242,11 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
             synsets[current] = set()
         elif s.startswith("+") and current is not None:
             phrase = s[1:].strip().rstrip("_").lower().replace("_", " ").split()
-            if phrase:
-                word = phrase[-1] if not phrase[-1].startswith("&") else phrase[-1].upper()
-                synsets[current].add(word)  # the head word of the phrase
+            if len(phrase) == 1 and phrase[0].startswith("&"):
+                synsets[current].add(phrase[0].upper())  # a nested synset, expanded below
+            elif phrase:
+                # "+TOTAL BOYCOTT" needs both words, consecutive: kept as a phrase
+                synsets[current].add(" ".join(w for w in phrase if not w.startswith("&")))
         elif s:
             current = None
     _expand_nested(synsets)
@@ -189,9 +261,11 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         kind: str,
         pattern: str,
         code: str | None,
-        requires: tuple[frozenset[str], ...] = (),
+        shape: PatternShape | None = None,
         targets: tuple[str, ...] = (),
         paired: str | None = None,
+        verb: tuple[str, ...] = (),
+        head: int = 0,
     ) -> None:
         mapped = _plover(onto, code)
         if mapped is None:
@@ -201,9 +275,19 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         entry = make_entry(kind, pattern, type_, {"cameo": cameo}, onto, where)
         if paired is not None and _plover(onto, paired) is not None:
             entry = LexEntry(**{**_fields(entry), "paired": paired})
-        if requires:
+        if shape is not None:
             entry = LexEntry(
-                **{**_fields(entry), "requires": requires, "kind": "pattern", "targets": targets}
+                **{
+                    **_fields(entry),
+                    "requires": shape.requires,
+                    "before": tuple(shape.before),
+                    "after": tuple(shape.after),
+                    "compound": shape.compound,
+                    "kind": "pattern",
+                    "targets": targets,
+                    "lemma": verb[head] if verb else entry.lemma,
+                    "words": verb[head + 1 :],  # a multi-word verb's other words ("break down")
+                }
             )
         if entry.key not in seen:
             seen.add(entry.key)
@@ -220,27 +304,41 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
             body = _CODE.sub(" ", s[1:])
             raw = m.group(1) if (m := _CODE.search(s)) else None
             code = _code(raw)
-            requires = _pattern_sets(body, synsets)
-            if requires is None or not requires:
+            shape = _pattern_slots(body, synsets)
+            if shape is None or not (shape.requires or shape.compound):
                 report.skipped += 1
                 continue
             label = " ".join(body.split()).lower()
-            for words, _ in verbs:
-                emit("pattern", f"{' '.join(words)} :: {label}", code, requires, _target_preps(body), _paired(raw))
+            for words, at in verbs:
+                full = PatternShape([*_prefix_slots(words, at), *shape.before], shape.after, shape.compound)
+                emit(
+                    "pattern",
+                    f"{' '.join(words)} :: {label}",
+                    code,
+                    full,
+                    _target_preps(body),
+                    _paired(raw),
+                    tuple(words),
+                    at,
+                )
             continue
         if s.startswith("+") and _synset_member(s):
             continue
-        words = _verb_words(s)
+        words, at = _verb_words(s)
         if not words:
             continue
         raw = m.group(1) if (m := _CODE.search(s)) else None
         own = _code(raw)
-        verbs.append((words, own))
-        kind = "verb" if len(words) == 1 else "phrasal"
+        verbs.append((words, at))
         code = own or block_code
         if code is None:
             continue
-        emit(kind, " ".join(words), code, paired=_paired(raw) if own else block_paired)
+        paired = _paired(raw) if own else block_paired
+        if at:  # "wire tap": the head verb with its fixed words before it, matched as a pattern
+            shape = PatternShape(_prefix_slots(words, at))
+            emit("pattern", " ".join(words), code, shape, paired=paired, verb=tuple(words), head=at)
+        else:
+            emit("verb" if len(words) == 1 else "phrasal", " ".join(words), code, paired=paired)
     if not report.entries:
         raise DataFileError(f"{path}: no verb entries with a PLOVER coding found")
     return report
