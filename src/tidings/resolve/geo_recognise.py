@@ -62,6 +62,8 @@ PLACE_FRAME_NOUNS = frozenset(
 JOINERS = frozenset({"and", "of", "&"})  # inside one name: "Trinidad and Tobago", "Port of Spain"
 CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "du", "des", "da", "on"})
 MAX_TOKENS = 5
+JOINED_MAX_TOKENS = 7  # "Democratic People's Republic of Korea" is six tokens
+EXTEND_TOKENS = 3  # words an entity may run on into a longer known name ("Baja" + "California")
 BIG_CITY = 100_000
 RENOWNED_DIVISION = 1_000_000  # people per division of its country, for divisions without a count
 SHORT_ALIAS_POP = 1_000_000  # a 1-3 letter alias counts only for a city this big (LA, NYC)
@@ -215,7 +217,7 @@ class Recogniser:
             span = _trim(ent)
             if span is None:
                 continue
-            span = self._extend_abbreviated(span)
+            span = self._extend_known(self._extend_abbreviated(span))
             found = self._key(span)
             if found is None and ent.label_ in PLACE_LABELS and len(span) > 1 and self._is_modifier(span[0]):
                 span = span[1:]  # "U.S. Virgin Islands": the rest names the place
@@ -243,9 +245,9 @@ class Recogniser:
         found before the NER, which often splits them into two places or a person."""
         joins = [t.lower_ in JOINERS for t in doc]
         for i in range(len(doc) - 2):
-            if taken[i] or not any(joins[i + 1:i + MAX_TOKENS - 1]) or not _capitalised(doc[i]):
+            if taken[i] or not any(joins[i + 1:i + JOINED_MAX_TOKENS - 1]) or not _capitalised(doc[i]):
                 continue
-            for size in range(min(MAX_TOKENS, len(doc) - i), 2, -1):
+            for size in range(min(JOINED_MAX_TOKENS, len(doc) - i), 2, -1):
                 if not any(joins[i + 1:i + size - 1]) or not _capitalised(doc[i + size - 1]):
                     continue
                 span = doc[i:i + size]
@@ -309,6 +311,26 @@ class Recogniser:
                 doc[end].text == "." or (_capitalised(doc[end]) and doc[end].pos_ == "PROPN")):
             end += 1
             if self.gaz.has(norm(doc[span.start:end].text)):
+                best = doc[span.start:end]
+        return best
+
+    def _extend_known(self, span: Span) -> Span:
+        """An entity the NER cut short of a longer name the gazetteer knows by its
+        own name: "St. Peter's" + "Basilica", "Baja" + "California". Only capitalised
+        proper nouns (and a possessive) continue it, and only to a name that is a
+        place's own name, not another town's alias."""
+        doc = span.doc
+        best = span
+        end = span.end
+        while end < len(doc) and end - span.end < EXTEND_TOKENS and (
+                doc[end].tag_ == "POS" or (_capitalised(doc[end]) and doc[end].pos_ == "PROPN")):
+            end += 1
+            if doc[end - 1].tag_ == "POS":
+                continue
+            key = norm(doc[span.start:end].text)
+            if key not in COMMON_WORDS and any((_own_name(key, c.name) and c.feature != "PPL")
+                                               or (key in name_keys(c.name) and c.population >= 1000)
+                                               for c in self.gaz.candidates(key)[:5]):
                 best = doc[span.start:end]
         return best
 
@@ -454,13 +476,19 @@ class Recogniser:
         return _capitalised(tok) and (norm(tok.text) in self.abbrev or any(
             c.feature in ("ADM1", "PCLI") for c in self.gaz.candidates(tok.text)[:3]))
 
+    def _area(self, q: Mention) -> bool:
+        """Whether a name after a comma can narrow the one before it: a state or
+        country ("Paris, Texas"), not a town ("Los Angeles, Miami" is a list)."""
+        return q.admin_hint or norm(q.span.text) in self.abbrev or any(
+            c.feature in ("ADM1", "PCLI") for c in self.gaz.candidates(q.key))
+
     def _qualify(self, doc: Doc, out: Recognised) -> None:
         """Tie "Alexandria, La." / "Springfield, Illinois": the second narrows the first."""
         for m in out.mentions:  # "Ill." / "IL" after a comma is Illinois, never a town called Ill
             text = m.span.text
             if len(m.span) == 1 and (text.endswith(".") or (len(text) == 2 and text.isupper())) and m.span.start > 0 \
                     and doc[m.span.start - 1].text == "," and norm(text) in self.abbrev:
-                m.key, m.admin_hint = norm(self.abbrev[norm(text)]), True
+                m.key, m.admin_hint, m.qualifies = norm(self.abbrev[norm(text)]), True, True
         by_start = {m.span.start: m for m in out.mentions}
         for m in out.mentions:
             end = m.span.end
@@ -471,7 +499,7 @@ class Recogniser:
                                 from_ner=False, admin_hint=True)
                     out.mentions.append(q)
                     by_start[end + 1] = q
-                if q is not None and q is not m and not _listed(doc, m, q, out.mentions):
+                if q is not None and q is not m and self._area(q) and not _listed(doc, m, q, out.mentions):
                     state = self.abbrev.get(norm(q.span.text))
                     if state is not None and len(q.span) == 1:
                         q.key, q.admin_hint = norm(state), True

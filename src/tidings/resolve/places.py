@@ -17,7 +17,10 @@ names' likely places (readings in the same division or near them win; every
 name is read twice, the second time against the others' first readings, so
 "Paris" and "Henry County" settle on Tennessee together). Evidence from a name
 never supports its own reading (no self-reinforcement), and one name keeps one
-reading throughout the article. "Washington said" is the US
+reading throughout the article, except where the text itself tells two apart ("Camp
+Murray, Wash." is the state, "Washington, D.C." the city: a qualifier and a qualified
+name keep their own readings). A country's metropolis (Louisville, Portland) wins over
+its far smaller namesakes unless the article's local evidence for one is strong. "Washington said" is the US
 government, not a place: such metonyms are kept apart in `ctx.metonyms`.
 """
 
@@ -38,6 +41,7 @@ MAX_CANDIDATES = 60
 FEATURE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "PPLC": 2.0, "RGN": 2.0, "ADM1": 1.0, "AREA": 1.0}
 DEFAULT_POP = {"ADM1": 300_000, "ADM2": 30_000, "RGN": 100_000, "PPLX": 10_000}
 ADMIN_FEATURES = ("ADM1", "ADM2", "RGN", "AREA")
+AREA_FEATURES = ("ADM1", "PCLI")  # what a ", State" or ", Country" qualifier names
 COHERENCE = 2.0  # score per other name expected in the same first-level division...
 COHERENCE_CAP = 2.0  # ...counting at most this many names
 ALT_NAME_PENALTY = 2.0  # the text uses only an alternate name of the place
@@ -48,6 +52,9 @@ LOCAL_CAP = 6.0  # local evidence never outweighs a millionfold difference in si
 NEAR_KM = 150.0
 NEAR_DEG2 = (NEAR_KM / 111.2) ** 2
 BIG_CITY_OVER_STATE = 1_000_000  # a city this big beats its same-named state or province
+METROPOLIS = 500_000  # a city this big, and...
+METRO_MARGIN = 8  # ...this many times bigger than its namesakes in the same country,
+METRO_BONUS = 1.5  # is what its bare name means there: Portland is Oregon's, not a Texas town's
 SPREAD_TOP = 15  # readings of a name that share its probability mass
 REFINE_ROUNDS = 1  # passes that re-read every name against the others' refined readings
 
@@ -97,6 +104,7 @@ class PlaceContext:
     dateline: Place | None = None
     evidence: Evidence = field(default_factory=Evidence)
     senses: dict[str, GazEntry] = field(default_factory=dict)  # one reading per name
+    own_senses: dict[int, GazEntry] = field(default_factory=dict)  # id(mention) -> its own reading
     spreads: dict[str, Counter] = field(default_factory=dict)  # name -> P(country, admin1)
     towns: dict[str, list] = field(default_factory=dict)  # name -> [(lat, lon, P)] of towns
 
@@ -174,6 +182,7 @@ class Geoparser:
         capital = any(e.feature == "PPLC" and norm(e.name) in own for e in cands)
         # a well-known division's own name means the division, not a small town named after it
         named_division = any(e.feature == "ADM1" and e.population and norm(e.name) == key for e in cands)
+        metros = _metropolises(cands, key)
         for e in cands:
             # "St. Petersburg" is Saint Petersburg's own name, not an alternate one
             own_name = norm(e.name) in own or key in name_keys(e.name)
@@ -184,6 +193,8 @@ class Geoparser:
                     pop = 1000  # a division named after its city: the bare name is the city
             # a division known only by name (no population) earns no feature bonus
             s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
+            if id(e) in metros and countries and countries.get(e.country, 0) > 0:
+                s += METRO_BONUS  # a story set in Texas names Portland, Ore. bare too
             if not own_name and e.feature != "PCLI":
                 s -= ALT_NAME_PENALTY
             if e.feature != "PCLI" and e.country in named_countries and norm(e.name) != key:
@@ -220,7 +231,8 @@ class Geoparser:
     def _ranked(self, m: Mention, ctx: PlaceContext, use_evidence: bool) -> list[tuple[float, GazEntry]]:
         """A mention's readings, best first: from its name (and dateline) alone, or
         with the article's evidence and the other names' likely places."""
-        within = ctx.senses.get(m.qualifier.key) if m.qualifier is not None else None
+        within = (ctx.own_senses.get(id(m.qualifier)) or ctx.senses.get(m.qualifier.key)) \
+            if m.qualifier is not None else None
         if within is None and m.qualifier is not None:
             ranked_q = self.rank(m.qualifier.key, admin_hint=m.qualifier.admin_hint, qualifying=True)
             within = ranked_q[0][1] if ranked_q else None
@@ -279,7 +291,7 @@ class Geoparser:
             ctx.senses.clear()
             ranked = self._choose(found, ctx)
         for doc, m in found:
-            e = ctx.senses.get(m.key)
+            e = ctx.own_senses.get(id(m)) or ctx.senses.get(m.key)
             if e is None:
                 continue
             place = self._place(doc, m, e)
@@ -287,22 +299,43 @@ class Geoparser:
         return ctx
 
     def _choose(self, found: list[tuple[Doc, Mention]], ctx: PlaceContext) -> dict[str, list]:
-        """One reading per name with the evidence (into `ctx.senses`); qualified
-        mentions first, so their reading carries to bare repeats. Returns each
-        name's ranked readings."""
+        """One reading per name with the evidence (into `ctx.senses`); qualifiers
+        first, then qualified mentions, so their readings carry to bare repeats.
+        A qualifier or a qualified mention keeps its own reading (`ctx.own_senses`):
+        in "Camp Murray, Wash." Washington is the state, in "Washington, D.C." the
+        city. Returns each name's ranked readings."""
         out: dict[str, list] = {}
-        for _doc, m in sorted(found, key=lambda dm: dm[1].qualifier is None):
-            if m.key in ctx.senses and m.qualifier is None:
+        ctx.own_senses.clear()
+        areas = {id(m): self._area_name(m.key) for _doc, m in found if m.qualifies}
+        for _doc, m in sorted(found, key=lambda dm: (not areas.get(id(dm[1])), dm[1].qualifier is None)):
+            area = areas.get(id(m), False)
+            if m.key in ctx.senses and m.qualifier is None and not area:
                 continue
             r = self._ranked(m, ctx, use_evidence=True)
-            if r and m.key not in ctx.senses:
+            if area:  # "Wash." after a town is a state (or a country), not a city
+                r = [p for p in r if p[1].feature in AREA_FEATURES]
+            if not r:
+                continue
+            if m.qualifier is not None or area:
+                ctx.own_senses[id(m)] = r[0][1]
+            if m.key not in ctx.senses:
                 ctx.senses[m.key] = r[0][1]
                 out[m.key] = r
         return out
 
+    def _area_name(self, key: str) -> bool:
+        """Whether a name can be a state or country (a qualifier proper: "Wash.",
+        "Iraq"), not only a town ("Madison" in a list of counties)."""
+        return any(e.feature in AREA_FEATURES for e in self.gaz.candidates(key)[:MAX_CANDIDATES])
+
     def _place(self, doc: Doc, m: Mention, e: GazEntry) -> Place:
         offset = doc.user_data.get("offset", 0)
         span = m.span
+        if m.direction:  # "north Atlantic Ocean" is a place of its own, the North Atlantic
+            joined = self.gaz.candidates(f"{m.direction} {m.key}")
+            if joined and joined[0].feature in ("PCLI", "ADM1", "RGN"):
+                span = doc[span.start - 1:span.end]
+                return to_place(joined[0], span.text, offset + span.start_char, offset + span.end_char)
         if m.direction and e.feature in ("PCLI", "ADM1", "RGN"):
             span = doc[span.start - 1:span.end]
             p = to_place(e, span.text, offset + span.start_char, offset + span.end_char)
@@ -370,6 +403,25 @@ class Geoparser:
 
         state = state_abbreviations().get(norm(abbrev))
         return self.lookup(state, country="USA") if state else None
+
+
+def _metropolises(cands: list[GazEntry], key: str) -> set[int]:
+    """Ids of the readings that are a country's metropolis of this name: a city of
+    METROPOLIS people called so, METRO_MARGIN times bigger than any namesake town in
+    the same country (Louisville, Kentucky, not Louisville, Ohio; but Columbus, Ohio
+    is not so much bigger than Columbus, Georgia to be read for it)."""
+    by_country: dict[str | None, list[GazEntry]] = {}
+    for e in cands:
+        if e.feature in ("PPL", "PPLA", "PPLC") and key in name_keys(e.name):
+            by_country.setdefault(e.country, []).append(e)
+    out: set[int] = set()
+    for towns in by_country.values():
+        towns.sort(key=lambda e: -e.population)
+        top = towns[0]
+        if top.feature == "PPL" and top.population >= METROPOLIS and (
+                len(towns) == 1 or top.population >= METRO_MARGIN * towns[1].population):
+            out.add(id(top))
+    return out
 
 
 def _support(e: GazEntry, points: list[tuple[float, float, float]] | None) -> float:
