@@ -1,4 +1,5 @@
-"""Shared fixtures: the coder is loaded once per test session (spaCy + knowledge)."""
+"""Shared fixtures: the coder, the spaCy model and the geoparser are loaded once per
+test session (a test module may still define its own)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,17 @@ def shared():
     if path is None:
         pytest.skip("../shared is absent: gold sets and corpora not available here")
     return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from tidings.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def geo():
+    from tidings.resolve.places import Geoparser
+
+    return Geoparser()

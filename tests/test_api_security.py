@@ -7,8 +7,8 @@ import asyncio
 import httpx
 import pytest
 
-from tidings.errors import AccessDenied
 from tidings.api import ServerThread, create_app, is_loopback
+from tidings.errors import AccessDenied
 from tidings.model import Article, ArticleResult
 from tidings.store import open_store
 from tidings.store.synthetic import synthetic_results

@@ -4,14 +4,14 @@ in src/tidings/evaluate/eval_floors.json (skipped when ../shared is absent)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from tidings.evaluate import gate
 from tidings.evaluate.common import EvalError, Report
 
-NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def report(name="plover_gsr", n=179, sha="abc", limit=None, **figures):

@@ -10,13 +10,6 @@ from tidings.extract import recipients
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def word(doc, text):
     return next(t for t in doc if t.text == text)
 

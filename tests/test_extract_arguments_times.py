@@ -9,13 +9,6 @@ from tidings.extract import arguments as args
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def reference(trigger, sent):
     """The definition: DATE/TIME entities under the trigger first, then the sentence's others."""
     sub = {t.i for t in trigger.subtree}

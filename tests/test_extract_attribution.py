@@ -13,13 +13,6 @@ pytestmark = pytest.mark.model
 SAY = LexEntry(lemma="say", pattern="say", type="CONSULT", mode=None, cameo="040", kind="verb")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def said(sent):
     return next(t for t in sent if t.lemma_ == "say")
 

@@ -9,13 +9,6 @@ from tidings.extract.background import is_background
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def verb(nlp, text, word):
     return next(t for t in nlp(text) if t.lower_ == word)
 

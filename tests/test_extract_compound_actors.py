@@ -10,13 +10,6 @@ from tidings.extract import phrases
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def subject_texts(nlp, text):
     doc = nlp(text)
     verb = next(iter(doc.sents)).root

@@ -38,13 +38,6 @@ def test_vague_words_give_none(text):
     assert parse_number(text) is None
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("sentence", "expected"),

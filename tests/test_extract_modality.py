@@ -10,13 +10,6 @@ from tidings.extract.modality import modality
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def token(nlp, text, word):
     doc = nlp(text)
     return next(t for t in doc if t.lower_ == word)

@@ -10,13 +10,6 @@ from tidings.extract.modality import modality
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def token(nlp, text, word):
     return next(t for t in nlp(text) if t.lower_ == word)
 

@@ -9,13 +9,6 @@ from tidings.extract.quotes import find_quotes, inside_quotes, quote_regions
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def test_direct_quote_with_said(nlp):
     doc = nlp('"We will not allow this aggression to go unanswered," the foreign minister said.')
     (q,) = find_quotes(doc)

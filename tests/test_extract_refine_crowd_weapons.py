@@ -12,13 +12,6 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="session")
 def lex():
     return lexicon.load()
 

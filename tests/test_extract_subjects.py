@@ -9,13 +9,6 @@ from tidings.extract import arguments as args
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def subjects_of(nlp, text, word):
     doc = nlp(text)
     verb = next(t for t in doc if t.lower_ == word)

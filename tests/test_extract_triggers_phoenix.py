@@ -39,13 +39,6 @@ WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPS} [1711]
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="session")
 def lex(tmp_path_factory):
     path = tmp_path_factory.mktemp("phoenix") / "test.verbs.txt"
     path.write_text(VERBS)

@@ -10,13 +10,6 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
 def lex():
     from tidings.lexicon import load
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tidings.ingest import read_inputs
 from tidings.model import ArticleResult
-
-from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

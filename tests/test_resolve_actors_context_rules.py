@@ -9,13 +9,6 @@ from tidings.model import Actor
 from tidings.resolve.actors import ActorResolver
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 @pytest.fixture(scope="module")
 def resolver() -> ActorResolver:
     return ActorResolver()

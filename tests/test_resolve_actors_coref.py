@@ -13,13 +13,6 @@ TEXT = ("President Donald Trump accused Iran of orchestrating the attack. Trump 
         "Pro-Iran protesters stormed the US embassy, which was guarded by Marines.")
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 @pytest.fixture(scope="module")
 def resolved(nlp):
     resolver = ActorResolver()

@@ -7,13 +7,6 @@ import pytest
 from tidings.resolve.actors import ActorResolver
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 @pytest.fixture(scope="module")
 def resolver():
     return ActorResolver()

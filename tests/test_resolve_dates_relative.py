@@ -78,13 +78,6 @@ def test_anchor_offsets_and_shift() -> None:
     assert shift(ResolvedDate("2019-12-31", "day"), -2) == ResolvedDate("2019-12-29", "day")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
 def test_find_date_expressions_in_a_sentence(nlp) -> None:
     doc = nlp("Protesters stormed the embassy late Tuesday after weekend air strikes killed 25.")
     texts = [s.text for s in find_date_expressions(next(doc.sents))]

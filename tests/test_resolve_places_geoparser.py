@@ -3,22 +3,8 @@ and choosing an event's place."""
 
 from __future__ import annotations
 
-import pytest
-
 from tidings.model import Article, Paragraph
 from tidings.resolve.places import Geoparser, PlaceContext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
-def geo() -> Geoparser:
-    return Geoparser()
 
 
 def parse(nlp, geo: Geoparser, text: str, dateline: str | None = None) -> tuple[list, PlaceContext]:

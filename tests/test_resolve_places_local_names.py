@@ -4,22 +4,8 @@ and states of one name, English counties, and divisions named after their city."
 
 from __future__ import annotations
 
-import pytest
-
 from tidings.model import Article, Paragraph, Place
 from tidings.resolve.places import Geoparser, PlaceContext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
-def geo() -> Geoparser:
-    return Geoparser()
 
 
 def parse(nlp, geo: Geoparser, text: str) -> PlaceContext:

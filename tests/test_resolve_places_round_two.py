@@ -11,18 +11,6 @@ from tidings.model import Article, Paragraph, Place
 from tidings.resolve.places import Geoparser, PlaceContext
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from tidings.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="session")
-def geo() -> Geoparser:
-    return Geoparser()
-
-
 def parse(nlp, geo: Geoparser, text: str) -> PlaceContext:
     doc = nlp(text)
     doc.user_data["offset"] = 0

@@ -29,7 +29,7 @@ class Loopback:
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 owner.hits[self.path] += 1
                 owner.headers.append({k.lower(): v for k, v in self.headers.items()})
                 answers = owner.routes.get(self.path, [(404, {}, b"not here")])

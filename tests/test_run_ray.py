@@ -65,7 +65,7 @@ def test_run_ray_writes_the_same_events_as_the_local_coder(
     table = pq.read_table(tmp_path / "out")
     assert table.schema.equals(EVENT)
     assert stats.coded == len(arts) == N + 2 and stats.events == len(local) == table.num_rows
-    key = lambda e: (e["article_id"], e["sentence_index"], e["trigger"], e["type"], e["cameo"])  # noqa: E731
+    key = lambda e: (e["article_id"], e["sentence_index"], e["trigger"], e["type"], e["cameo"])
     assert sorted(map(key, table.to_pylist())) == sorted(key(e.to_contract()) for e in local)
     (bad,) = failures
     assert bad.origin.endswith("corpus.jsonl") and bad.code.startswith("T01")

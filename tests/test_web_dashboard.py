@@ -9,8 +9,8 @@ artifacts/article.png.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 from collections import Counter
