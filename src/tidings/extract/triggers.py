@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import LexEntry, Lexicon, PatternSlot
+from ..lexicon import LexEntry, Lexicon
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
 from .idioms import (
     ASKED_OF,
@@ -30,7 +30,8 @@ from .idioms import (
     no_partner,
     particle_is_preposition,
 )
-from .words import inflection_guesses, quantity_up
+from .patterns import match_pattern
+from .verbs import lexicon_entries, noun_matches, phrase_words, verb_particles
 
 OCCUR = {
     "happen",
@@ -119,72 +120,6 @@ class Trigger:
         return self.entry.kind == "noun"
 
 
-def verb_lemmas(tok: Token) -> list[str]:
-    """The lemma, plus regular-inflection guesses for the lemmatizer's slips ('staged' -> 'stag')."""
-    return list(dict.fromkeys([tok.lemma_.lower(), *inflection_guesses(tok.lower_)]))
-
-
-def _words_of(tok: Token) -> set[str]:
-    return {tok.lower_, tok.lemma_.lower()}
-
-
-def _particles(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "prt" and quantity_up(c) is None]
-
-
-def _around(verb: Token) -> dict[str, Token]:
-    """Words that may complete a phrasal verb: particles, prepositions, their objects, complements."""
-    found: dict[str, Token] = {}
-    for c in verb.children:
-        if c.dep_ in (
-            "prt",
-            "prep",
-            "agent",
-            "advmod",
-            "acomp",
-            "oprd",
-            "dobj",
-            "dative",
-            "ccomp",
-            "xcomp",
-            "npadvmod",
-        ):
-            for w in _words_of(c):
-                found.setdefault(w, c)
-            if c.dep_ in ("prep", "agent"):
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        for w in _words_of(o):
-                            found.setdefault(w, o)
-                        for m in o.lefts:
-                            if m.dep_ == "det":
-                                found.setdefault(m.lower_, m)
-    return found
-
-
-def _noun_matches(noun: Token, words: tuple[str, ...]) -> bool:
-    """'air strike' matches the noun 'strikes' with a left 'air' modifier (or 'air-strike')."""
-    if not words:
-        return False
-    if words[-1] not in _words_of(noun):
-        joined = "".join(words)
-        return len(words) > 1 and (
-            noun.lemma_.lower().replace("-", "") == joined
-            or noun.lower_.replace("-", "") in (joined, joined + "s")
-        )
-    mods = {w for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod") for w in _words_of(c)}
-    return all(w in mods for w in words[:-1])
-
-
-def _entries(lex: Lexicon, kind: str, verb: Token) -> list[LexEntry]:
-    """Entries for the first of the verb's candidate lemmas the lexicon knows."""
-    for lemma in verb_lemmas(verb):
-        found = lex.lookup(kind, lemma)
-        if found:
-            return found
-    return []
-
-
 COLLECTIVE_HEADS = {
     "wave",
     "series",
@@ -268,16 +203,16 @@ def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
     """The longest light-verb entry whose noun is among the verb's candidates.
 
     Most verbs have no light entry: look that up first, and build the parse
-    context (`_around`, candidates) only once per verb rather than per entry;
+    context (`around`, candidates) only once per verb rather than per entry;
     that made this the matcher's hot spot.
     """
-    entries = _entries(lex, "light", verb)
+    entries = lexicon_entries(lex, "light", verb)
     if not entries:
         return None
     best: tuple[int, LexEntry, Token] | None = None
-    around = _around(verb)
+    around = phrase_words(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or bare_passive(verb)
-    particles = {p.lower_ for p in _particles(verb)}
+    particles = {p.lower_ for p in verb_particles(verb)}
     by_prep: dict[str | None, list[Token]] = {}
     for e in entries:
         plus = e.words.index("+")
@@ -291,7 +226,7 @@ def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
         for cand in by_prep[prep]:
             if e.needs and not _light_needs(verb, cand, e.needs):
                 continue  # "produced evidence of trading" accuses no one
-            if _noun_matches(cand, noun_words):
+            if noun_matches(cand, noun_words):
                 score = len(e.words)
                 if best is None or score > best[0]:
                     best = (score, e, cand)
@@ -307,10 +242,10 @@ def _light_needs(verb: Token, noun: Token, needs: tuple[str, ...]) -> bool:
 
 
 def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
-    entries = _entries(lex, "phrasal", verb)
+    entries = lexicon_entries(lex, "phrasal", verb)
     if not entries:
         return None  # most verbs: skip building the parse context
-    around = _around(verb)
+    around = phrase_words(verb)
     best = None
     for e in entries:
         if not all(w in around for w in e.words) or particle_is_preposition(e.words, around):
@@ -320,113 +255,6 @@ def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
         if best is None or len(e.words) > len(best.words):
             best = e
     return best
-
-
-def _pattern(verb: Token, lex: Lexicon) -> LexEntry | None:
-    """The Phoenix pattern of this verb with the most words that all match in order.
-
-    A multi-word verb's patterns need its other words ("break down"), and a
-    verb with a particle takes no pattern of the bare verb ("call off" is not
-    "call") unless the particle is the pattern's first word after the verb (a
-    parser's particle may be PETRARCH's preposition: "break *in* ..."). Words
-    after the verb are looked for in its phrase, words before it anywhere
-    earlier in the sentence. Among equally long patterns the first in the
-    dictionary wins, as in PETRARCH; a `%` (compound) condition counts as one word.
-    """
-    entries = _entries(lex, "pattern", verb)
-    if not entries:
-        return None
-    around = _around(verb)
-    particles = {p.lower_ for p in _particles(verb)}
-    after = [t for t in verb.subtree if t.i > verb.i]
-    before = [t for t in verb.sent if t.i < verb.i][::-1]  # nearest first
-    best: tuple[int, LexEntry] | None = None
-    for e in entries:
-        if not all(w in around for w in e.words) or not particles <= {*e.words, *_first_after(e)}:
-            continue  # a particle the pattern does not name as a verb word must be its first word
-        if e.compound == "subject" and not _compound_subject(verb):
-            continue
-        if e.compound == "object" and not any(s.compound for s in e.after) and not _compound_object(verb):
-            continue
-        end = max([verb.i, *(around[w].i for w in e.words)])
-        tail = [t for t in after if t.i > end]
-        if not _slots_match(e.before, before, verb.i, -1) or not _slots_match(e.after, tail, end, 1):
-            continue
-        score = len(e.requires) + bool(e.compound)
-        if best is None or score > best[0]:
-            best = (score, e)
-    return best[1] if best else None
-
-
-def _first_after(e: LexEntry) -> frozenset[str]:
-    """The pattern's first word after the verb ("break *in*"), which a parser may read as a particle."""
-    return e.after[0].words if e.after else frozenset()
-
-
-def _slots_match(slots: tuple[PatternSlot, ...], toks: list[Token], anchor: int, step: int) -> bool:
-    """Do the pattern words occur in `toks` (walking away from the verb at `anchor`) in order?
-
-    A tight slot ('_') must sit right next to the previous match; a loose one
-    takes the first later token that fits. A slot marked compound needs its
-    token to govern a compound ("* WITH %": "met with Gondor and Arnor").
-    """
-    pos, last = 0, anchor
-    for slot in slots:
-        reach = max(len(w.split()) for w in slot.words)  # a tight phrase ends this far away at most
-        while pos < len(toks):
-            tok = toks[pos]
-            pos += 1
-            if slot.tight and abs(tok.i - last) > reach:
-                return False
-            start = _phrase_start(tok, slot.words)
-            if start is None or (slot.compound and not _governs_compound(tok)):
-                continue
-            near, far = (start, tok.i) if step > 0 else (tok.i, start)
-            if slot.tight and near != last + step:
-                continue
-            while step < 0 and pos < len(toks) and toks[pos].i >= start:
-                pos += 1  # walking left: step over the phrase's earlier words
-            last = far
-            break
-        else:
-            return False
-    return True
-
-
-def _phrase_start(tok: Token, phrases: frozenset[str]) -> int | None:
-    """Where a synset phrase ending at `tok` starts ("total boycott"), or None if none ends there."""
-    doc, words = tok.doc, _words_of(tok)
-    for phrase in phrases:
-        parts = phrase.split()
-        if parts[-1] not in words:
-            continue
-        start = tok.i - len(parts) + 1
-        if start >= tok.sent.start and all(
-            parts[k] in _words_of(doc[start + k]) for k in range(len(parts) - 1)
-        ):
-            return start
-    return None
-
-
-def _compound_subject(verb: Token) -> bool:
-    """'Gondor and Osgiliath agree': the verb's subject (or its governor's) has conjuncts."""
-    node = verb
-    while True:
-        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            return any(s.conjuncts for s in subj)
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
-            return False
-        node = node.head
-
-
-def _compound_object(verb: Token) -> bool:
-    return any(c.conjuncts for c in verb.children if c.dep_ in ("dobj", "dative"))
-
-
-def _governs_compound(tok: Token) -> bool:
-    """A preposition (or verb) whose object has conjuncts: 'with Gondor and Arnor'."""
-    return any(c.conjuncts for c in tok.children if c.dep_ in ("pobj", "dobj"))
 
 
 SEEK_TO = {"seek", "ask", "want", "try", "propose"}
@@ -549,20 +377,20 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     light = _light(verb, lex)
     if light is not None:
         entry, noun = light
-        lo = min(verb.i, noun.i, *(p.i for p in _particles(verb)))
-        hi = max(verb.i, noun.i, *(p.i for p in _particles(verb)))
+        lo = min(verb.i, noun.i, *(p.i for p in verb_particles(verb)))
+        hi = max(verb.i, noun.i, *(p.i for p in verb_particles(verb)))
         return Trigger(doc[lo : hi + 1], verb, entry, noun)
-    pattern = _pattern(verb, lex)
+    pattern = match_pattern(verb, lex)
     phrasal = _phrasal(verb, lex)
     if phrasal is not None and (pattern is None or len(pattern.words) < len(phrasal.words)):
-        parts = [verb, *_particles(verb)]
+        parts = [verb, *verb_particles(verb)]
         return Trigger(doc[min(t.i for t in parts) : max(t.i for t in parts) + 1], verb, phrasal)
     if pattern is not None:  # a pattern of the phrasal verb itself is more specific than it
-        parts = [verb, *_particles(verb)]
+        parts = [verb, *verb_particles(verb)]
         return Trigger(doc[min(t.i for t in parts) : max(t.i for t in parts) + 1], verb, pattern)
-    if _particles(verb):
+    if verb_particles(verb):
         return None  # "sign up", "call off": the bare verb's meaning does not hold
-    for entry in _entries(lex, "verb", verb):
+    for entry in lexicon_entries(lex, "verb", verb):
         if _verb_ok(verb, entry):
             return Trigger(doc[verb.i : verb.i + 1], verb, entry)
     return None
@@ -633,7 +461,7 @@ def match_noun(noun: Token, lex: Lexicon) -> Trigger | None:
     # compound nouns written as one word: "airstrike" / "air-strike"
     best = None
     for e in entries:
-        if (not e.words or _noun_matches(noun, (*e.words, e.lemma))) and (
+        if (not e.words or noun_matches(noun, (*e.words, e.lemma))) and (
             best is None or len(e.words) > len(best.words)
         ):
             best = e
