@@ -1,4 +1,5 @@
-"""Pipeline rules that combine stages: anchored dates, unidentified attackers."""
+"""Pipeline rules that combine stages: anchored dates, unidentified attackers, recipients
+that point back at the doer."""
 
 from __future__ import annotations
 
@@ -47,3 +48,17 @@ def test_pipeline_unidentified_attacker_takes_the_place_country(coder):
     assert attacks, [(e.type, e.trigger) for e in events]
     actor = attacks[0].actors[0]
     assert (actor.country, actor.sector) == ("LBN", "UAF")
+
+
+def test_pipeline_a_pronoun_pointing_back_at_the_doer_is_no_recipient(coder):
+    """'said it would consult its partners': 'its' is the doer itself, not the other party;
+    a pronoun standing for someone else stays a recipient."""
+    events = code("France said it would consult its European partners.", date="2022-01-31",
+                  coder=coder, include_all=True)
+    consult = [e for e in events if e.trigger == "consult"]
+    assert consult, [e.trigger for e in events]
+    assert all(r.country != "FRA" for e in consult for r in e.recipients)
+    events = code("Rebels ambushed the convoy of the Malian army and looted its trucks.",
+                  date="2022-01-31", coder=coder, include_all=True)
+    assert any(r.country == "MLI" for e in events for r in e.recipients), [
+        (e.trigger, [(r.text, r.country) for r in e.recipients]) for e in events]

@@ -229,7 +229,8 @@ class Coder:
         entry = clause.entry
         code = k.ontology.cameo(entry.cameo) if entry.cameo else None
         actors = self._actors(clause.agents, actor_ctx)
-        recipients = self._actors(clause.patients, actor_ctx)
+        recipients = [r for r in self._actors(clause.patients, actor_ctx)
+                      if not _points_back(r, actors)]
         event = Event(
             id=f"{article.id}-{index}-{n}",
             article_id=article.id,
@@ -289,6 +290,19 @@ class Coder:
                 event.date_start = offset + span.start_char
                 event.date_end = offset + span.end_char
                 return
+
+
+# Pronouns that, as a recipient, may only point back at the doer.
+_BACK_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "themselves",
+                            "he", "his", "himself", "she", "her", "herself"})
+
+
+def _points_back(recipient: Actor, actors: list[Actor]) -> bool:
+    """A recipient pronoun resolved to the doer itself ("France said it would consult its
+    partners": "its" is France) names no other party, so it is no recipient."""
+    return recipient.text.lower() in _BACK_PRONOUNS and any(
+        (a.name, a.country, a.sector) == (recipient.name, recipient.country, recipient.sector) for a in actors
+    )
 
 
 def _name_like(tok: Token) -> bool:
