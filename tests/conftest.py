@@ -1,4 +1,4 @@
-"""Shared fixtures: the coder, the spaCy model and the geoparser are loaded once per
+"""Shared fixtures: the coder, the spaCy model, the lexicon and the geoparser are loaded once per
 test session (a test module may still define its own)."""
 
 from __future__ import annotations
@@ -40,3 +40,10 @@ def geo():
     from tidings.resolve.places import Geoparser
 
     return Geoparser()
+
+
+@pytest.fixture(scope="session")
+def lex():
+    from tidings.lexicon import load
+
+    return load()

@@ -10,13 +10,6 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def lex():
-    from tidings.lexicon import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
 def clauses(nlp, lex):
     def run(text: str, asserted_only: bool = True):
         out = []

@@ -10,13 +10,6 @@ from tidings.extract.words import quantity_up
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def lex():
-    from tidings.lexicon import load
-
-    return load()
-
-
 def test_up_to_a_number_names_the_counted_noun(nlp):
     doc = nlp("Rebels have kidnapped up to 16 Russian advisers.")
     up = next(t for t in doc if t.lower_ == "up")

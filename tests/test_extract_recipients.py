@@ -16,13 +16,6 @@ from tidings.extract.recipients import (
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def lex():
-    from tidings.lexicon import load
-
-    return load()
-
-
 def root(nlp, text):
     return next(iter(nlp(text).sents)).root
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tidings import lexicon
 from tidings.extract import find_clauses
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="session")
-def lex():
-    return lexicon.load()
 
 
 def clauses(nlp, lex, text):

@@ -9,13 +9,6 @@ from tidings.extract import find_clauses
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def lex():
-    from tidings.lexicon import load
-
-    return load()
-
-
 def clauses(nlp, lex, text):
     return [c for s in nlp(text).sents for c in find_clauses(s, lex)]
 

@@ -9,11 +9,6 @@ from tidings.errors import DataFileError
 from tidings.model import PLOVER_TYPES
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
-
-
 def test_every_plover_type_has_triggers(lex):
     assert lex.types() == set(PLOVER_TYPES)
     kinds = {e.kind for e in lex.entries.values()}
