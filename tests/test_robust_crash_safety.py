@@ -38,14 +38,15 @@ SENTENCES = [
 
 
 def make_corpus(path: Path, n: int, seed: int) -> None:
-    """n distinct small articles as JSONL (content differs by a numbered closing line)."""
+    """n distinct small articles as JSONL (content differs by a closing line numbered by
+    article and seed, so two corpora never share a text: the store keeps one per text)."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             body = " ".join(rng.choice(SENTENCES).format(p=rng.choice(PLACES), n=rng.randint(2, 80))
                             for _ in range(rng.randint(2, 4)))
             fh.write(json.dumps({"id": f"k{i}", "date": "2023-05-0" + str(1 + i % 9),
-                                 "text": f"{body}\n\nDispatch {i} of the series."}) + "\n")
+                                 "text": f"{body}\n\nDispatch {i} of series {seed}."}) + "\n")
 
 
 def ingest_cmd(corpus: Path, db: Path, workers: int = 2, batch: int = 4) -> list[str]:

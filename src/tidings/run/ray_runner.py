@@ -265,7 +265,8 @@ def save_shared(store: Any, coded: list[ArticleResult]) -> None:
     A unique-key clash means another actor saved the same article (or took the
     same id) between this save's lookup and its insert: saving again skips or
     renames it, since a save is idempotent by content hash. Measured: two
-    actors saving the same 150 articles at once clashed 6 times in 6.
+    actors saving the same 150 articles at once clashed 6 times in 6. A
+    deadlock rolls the save back whole, so it is saved again too.
     """
     import psycopg
     import sqlalchemy as sa
@@ -273,6 +274,13 @@ def save_shared(store: Any, coded: list[ArticleResult]) -> None:
     try:
         store.save(coded)
     except (sa.exc.IntegrityError, psycopg.IntegrityError):  # the COPY raises psycopg's own
+        store.save(coded)
+    except (sa.exc.OperationalError, psycopg.errors.DeadlockDetected) as exc:
+        # PostgreSQL broke a lock cycle by rolling this save back: nothing of it was
+        # written, so saving again is safe (rollup rows are locked in key order, so a
+        # cycle needs rows outside them)
+        if not isinstance(getattr(exc, "orig", exc), psycopg.errors.DeadlockDetected):
+            raise
         store.save(coded)
 
 

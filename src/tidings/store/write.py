@@ -328,4 +328,6 @@ def _upsert_counts(conn: sa.Connection, table: sa.Table, keys: tuple[str, ...], 
         index_elements=[table.c[k] for k in keys],
         set_={"n": table.c.n + stmt.excluded.n},
     )
-    conn.execute(stmt, [{**dict(zip(keys, key, strict=True)), "n": n} for key, n in counts.items()])
+    # rows in key order: concurrent writers (Ray actors on PostgreSQL) then take the rollup
+    # rows' locks in one order and cannot deadlock on them
+    conn.execute(stmt, [{**dict(zip(keys, key, strict=True)), "n": n} for key, n in sorted(counts.items())])
