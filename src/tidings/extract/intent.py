@@ -17,32 +17,15 @@ from spacy.tokens import Token
 
 from ..lexicon import LexEntry
 from ..ontology import Ontology
+from .arguments import SPEECH_VERBS
 from .headline import headline_future
 from .modality import FUTURE_GOVERNORS, READY_ADJ
 
 SCHEDULE = {"schedule", "set", "due", "expect", "go", "likely", "about", "expected"}
-STATEMENT_VERBS = {
-    "say",
-    "announce",
-    "declare",
-    "confirm",
-    "tell",
-    "state",
-    "insist",
-    "pledge",
-    "promise",
-    "vow",
-    "quote",
-    "indicate",
-    "signal",
-    "write",
-    "add",
-    "reiterate",
-    "assure",
-    "warn",
-    "offer",
-    "decide",
-}
+# A stated intent is reported by a speech verb or made by a commitment verb
+# ("pledged to ..."); reports of facts ("admitted", "claimed") state no intent.
+STATEMENT_VERBS = (SPEECH_VERBS - {"admit", "claim", "report", "stress"}) | {
+    "decide", "offer", "pledge", "promise", "vow"}
 
 
 # Granting is a decision of the granter: "X will allow / permit" is X's own commitment.
