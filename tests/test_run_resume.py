@@ -51,6 +51,25 @@ def ingest_cmd(corpus: Path, db: Path, failures: Path) -> list[str]:
             "--batch-size", "8", "--no-progress", "--failures", str(failures)]
 
 
+def stored(db: Path) -> int:
+    """Articles committed so far (0 before the store exists)."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not written yet
+        return 0
+
+
+def wait_for_articles(proc: subprocess.Popen, db: Path, target: int, timeout: float = 120.0) -> None:
+    """Wait until `target` articles are committed (or the run ends): a kill then lands
+    mid-run whatever the machine's speed, where a fixed sleep could outlast the run."""
+    end = time.monotonic() + timeout
+    while proc.poll() is None and stored(db) < target and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 def test_run_resume_after_kill9_stores_every_article_once(tmp_path: Path) -> None:
     seed = int(os.environ.get("TIDINGS_RESUME_SEED", time.time()))
     rng = random.Random(seed)
@@ -60,7 +79,7 @@ def test_run_resume_after_kill9_stores_every_article_once(tmp_path: Path) -> Non
     killed_mid_run = 0
     for _ in range(KILLS):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(1.0, 6.0))
+        wait_for_articles(proc, db, stored(db) + rng.randint(1, N_ARTICLES // (KILLS + 1)))
         workers = psutil.Process(proc.pid).children(recursive=True) if proc.poll() is None else []
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)

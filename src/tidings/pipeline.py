@@ -28,14 +28,17 @@ from . import nlp as nlp_mod
 from .errors import CodingError, InputFailure, TooLarge
 from .extract import find_clauses
 from .extract.clauses import Clause
+from .extract.nominal import one_per_happening
 from .extract.quotes import find_quotes
 from .extract.triggers import find_triggers
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
+from .lexicon.discards import Discards
 from .model import Actor, Article, ArticleResult, Event, Place, Quote
 from .ontology import Ontology
 from .ontology import load as load_ontology
 from .resolve import dates
+from .resolve import phoenix as actor_phoenix
 from .resolve.actors import ActorContext, ActorResolver
 from .resolve.places import Geoparser, PlaceContext
 
@@ -62,6 +65,14 @@ class CoderOptions:
     # clause rules read entity labels; in the others, runs of proper nouns stand
     # in for entities as coreference antecedents (`_observe_names`).
     entities: str = "events"
+    # Users' place dictionaries (`Gazetteer.with_places`): the supplement's columns,
+    # TSV or CSV; their names win over ours.
+    place_files: tuple[str, ...] = ()
+    # PETRARCH/TABARI discard lists (`lexicon.discards`): a sentence with a listed
+    # phrase is not coded, a '+' phrase drops the whole story. None by default.
+    discard_files: tuple[str, ...] = ()
+    # Users' codes files (`ontology.codes`): their own event codes mapped to PLOVER types.
+    code_files: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -71,6 +82,8 @@ class _Knowledge:
     ontology: Ontology
     actors: ActorResolver
     geoparser: Geoparser
+    discards: Discards
+    shared_codes: actor_phoenix.SharedCodes  # entries coded "[FRO/BIL/SAM]": one actor per code
 
 
 @dataclass
@@ -83,14 +96,20 @@ class Coder:
     def setup(self) -> Coder:
         if self._k is None:
             o = self.options
+            actors = ActorResolver(extra_files=o.actor_files, replace=o.replace_actors)
+            discards = Discards.from_files(o.discard_files)
+            discards.extend(actor_phoenix.discard_phrases(actors.kb))  # TABARI "[###]" actors
             self._k = _Knowledge(
                 nlp=nlp_mod.load(o.model),
                 lexicon=load_lexicon(
-                    extra=[Path(p) for p in o.lexicon_files], replace=o.replace_lexicon
+                    extra=[Path(p) for p in o.lexicon_files], replace=o.replace_lexicon,
+                    codes=o.code_files,
                 ),
-                ontology=load_ontology(),
-                actors=ActorResolver(extra_files=o.actor_files, replace=o.replace_actors),
-                geoparser=Geoparser(),
+                ontology=load_ontology(o.code_files),
+                actors=actors,
+                geoparser=Geoparser(place_files=o.place_files),
+                discards=discards,
+                shared_codes=actor_phoenix.shared_codes(actors.kb),
             )
         return self
 
@@ -180,6 +199,9 @@ class Coder:
         if dateline is not None and dateline.country:
             actor_ctx.country = dateline.country  # home of "the army", unknown local groups
         result = ArticleResult(article=article, places=list(places.places))
+        if k.discards and (phrase := k.discards.story("\n".join(d.text for d in docs))):
+            log.debug("%s: story discarded (%r)", article.id, phrase)
+            return result
         index = 0
         for doc in docs:
             offset = doc.user_data.get("offset", 0)
@@ -191,7 +213,8 @@ class Coder:
                     k.actors.observe(sent, actor_ctx)
                 else:
                     self._observe_names(sent, actor_ctx)
-                clauses = find_clauses(sent, k.lexicon)
+                clauses = [] if k.discards.sentence(sent.text) else find_clauses(sent, k.lexicon)
+                clauses = one_per_happening(clauses, k.lexicon)  # a toll and its attack are one event
                 events = [
                     self._event(article, sent, index, n, clause, actor_ctx, places)
                     for n, clause in enumerate(clauses)
@@ -264,20 +287,16 @@ class Coder:
     def _actors(self, spans: list[Span], ctx: ActorContext) -> list[Actor]:
         out: list[Actor] = []
         for span in spans:
-            actor = self.knowledge.actors.resolve_span(span, ctx)
-            if actor is not None and all(
-                (a.name, a.country, a.sector) != (actor.name, actor.country, actor.sector) for a in out
-            ):
-                out.append(actor)
+            resolved = self.knowledge.actors.resolve_span(span, ctx)
+            for actor in actor_phoenix.every_code(resolved, self.knowledge.shared_codes) if resolved else []:
+                if all((a.name, a.country, a.sector) != (actor.name, actor.country, actor.sector) for a in out):
+                    out.append(actor)
         return out
 
     def _location(self, clause: Clause, places: PlaceContext) -> Place | None:
-        """The place attached to the trigger, else the sentence's, else the dateline's."""
-        for span in clause.places:
-            place = places.resolve_span(span)
-            if place is not None:
-                return place
-        return places.event_place(clause.trigger) or places.dateline_place()
+        """Where the event happened among the sentence's places and the clause's
+        where-phrases (`PlaceContext.event_place`), else the dateline's place."""
+        return places.event_place(clause.trigger, clause.places) or places.dateline_place()
 
     def _date(self, event: Event, clause: Clause, article: Article) -> None:
         for span in clause.times:

@@ -21,9 +21,60 @@ def valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def checked_place_files(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """--places files are read and checked before anything starts: a bad row should
+    stop `ingest` or `serve` at once, naming file and line, not fail in a worker later."""
+    from ..errors import DataFileError
+    from ..resolve.gazetteer import read_user_places
+
+    for path in value:
+        try:
+            read_user_places(path)
+        except DataFileError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def checked_discard_files(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """--discards files are read before anything starts (as --places files are)."""
+    from ..errors import DataFileError
+    from ..lexicon.discards import Discards
+
+    try:
+        Discards.from_files(value)
+    except DataFileError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def checked_code_files(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """--codes files are read and checked against the ontology before anything starts."""
+    from ..errors import DataFileError
+    from ..ontology import load as load_ontology
+
+    try:
+        load_ontology(value)
+    except DataFileError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def places_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--places: users' own place dictionaries (villages, camps, checkpoints...)."""
+    return click.option(
+        "--places", "place_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+        callback=checked_place_files,
+        help="Extra places (the gazetteer supplement's columns, TSV or CSV; see "
+             "tidings/data/places/README.md); their names win over ours; repeatable.",
+    )(f)
+
+
 def coder_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--actors / --lexicon: users' own dictionaries, added to (or replacing) ours;
+    --discards / --codes: PETRARCH discard lists and users' own event codes;
+    --places: users' own place dictionaries;
     --entities: where the entity recogniser runs (a speed/recall trade)."""
+    f = places_option(f)
     f = click.option(
         "--entities", type=click.Choice(["events", "all"]), default="events", show_default=True,
         help="Sentences the entity recogniser runs on: those with a candidate event "
@@ -36,6 +87,18 @@ def coder_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option(
         "--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
         help="Extra verb/trigger lexicon (our YAML/TSV, or Phoenix verb patterns); repeatable.",
+    )(f)
+    f = click.option(
+        "--discards", "discard_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+        callback=checked_discard_files,
+        help="PETRARCH/TABARI discard list: sentences with a listed phrase are not coded, "
+             "'+' phrases drop the whole story; repeatable.",
+    )(f)
+    f = click.option(
+        "--codes", "code_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+        callback=checked_code_files,
+        help="Your own event codes mapped to PLOVER types (TSV/CSV/YAML; see "
+             "tidings/data/ontology/README.md), for verb dictionaries coding outside CAMEO; repeatable.",
     )(f)
     f = click.option("--only-user-actors", "replace_actors", is_flag=True,
                      help="Use only the --actors files, not the packaged dictionaries.")(f)
@@ -52,6 +115,9 @@ def option_fields(opts: dict[str, Any]) -> dict[str, Any]:
         "replace_actors": bool(opts.get("replace_actors")),
         "replace_lexicon": bool(opts.get("replace_lexicon")),
         "entities": opts.get("entities") or "events",
+        "place_files": tuple(opts.get("place_files") or ()),
+        "discard_files": tuple(opts.get("discard_files") or ()),
+        "code_files": tuple(opts.get("code_files") or ()),
     }
 
 

@@ -20,15 +20,18 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry
+from ..lexicon.cues import word_set
 from . import arguments as args
 
 if TYPE_CHECKING:
     from .clauses import Clause
 
+# Word lists are data (data/lexicon/cues/speech.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # Verbs whose reported clause is contested by nature.
-CLAIM_VERBS = {"claim", "allege", "contend", "assert", "charge", "insist", "maintain"}
+CLAIM_VERBS = word_set("speech", "claim_verbs")
 # Plain speech verbs: an allegation only with an explicit "that" clause.
-SAY_VERBS = {"say", "state", "tell", "add"}
+SAY_VERBS = word_set("speech", "say_verbs")
 ALLEGED_TYPES = {"ASSAULT", "COERCE"}
 SELF_WORDS = {"they", "we", "it", "he", "she", "i", "themselves", "itself"}
 ALLEGE = LexEntry(

@@ -21,11 +21,10 @@ from spacy.tokens import Span, Token
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
 from .phrases import (
     antecedent,
-    conjoined_modifiers,
     content_head,
     is_dateline,
     is_name,
-    member_span,
+    list_members,
     noun_span,
     same_entity,
     specific_first,
@@ -358,9 +357,7 @@ def agents(verb: Token) -> list[Span]:
             head = speaker_of(verb) or head  # "Hungary said it will support": Hungary
         if head.pos_ in ("NUM",) or (head.lower_ in ("there", "it") and head.dep_ == "expl"):
             continue
-        for tok in split_conj(head):
-            out.append(member_span(content_head(tok)))
-            out += conjoined_modifiers(content_head(tok))
+        out += list_members(head)
     return out
 
 
@@ -449,11 +446,7 @@ def patients(
             continue
         if any(s.start <= h.i < s.end and same_entity(s.root, h) for s in out):
             continue  # a part of a name already taken whole ("the Total Independence of Angola")
-        group: list[Span] = []
-        for tok in split_conj(content_head(h)):
-            group.append(member_span(content_head(tok)))
-            group += conjoined_modifiers(content_head(tok))  # "US and British forces"
-        out += specific_first(group)
+        out += specific_first(list_members(content_head(h)))  # "US and British forces", "leaders of X and Y"
     return out
 
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import LexEntry
+from ..lexicon.cues import word_set
 
+# Word lists are data (data/lexicon/cues/speech.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # Verbs that only attribute; "warn", "accuse", "deny", "praise" are acts and not listed.
-ATTRIBUTION_VERBS = {"say", "said", "says", "add", "report", "state", "quote", "tell", "write"}
+ATTRIBUTION_VERBS = word_set("speech", "attribution_verbs")
 REPORTED = ("ccomp", "parataxis")
 QUOTE_OPENERS = {":", "``", '"', "“", "'", "`"}
 

@@ -18,24 +18,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.cues import word_set
 from .arguments import is_time
 
 PERFECT = {"has", "have", "'ve", "'s"}
+# Word lists are data (data/lexicon/cues/background.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # Words that make a time expression a period running up to now, not a date.
-RUNNING = {
-    "this",
-    "so",
-    "far",
-    "since",
-    "recent",
-    "past",
-    "last",
-    "lately",
-    "recently",
-    "years",
-    "months",
-    "weeks",
-}
+RUNNING = word_set("background", "running_period_words")
 # "killed in the riots": the event noun's clause is the verb's
 NOUN_CLAUSE_PREPS = {"in", "during", "by", "from"}
 

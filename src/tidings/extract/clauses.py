@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
+from ..lexicon.cues import word_set
 from ..ontology import load as load_ontology
 from . import allegations, background, recipients, refine
 from . import arguments as args
@@ -41,49 +42,17 @@ from .intent import (
     refusal_entry,
 )
 from .modality import modality, noun_modality
+from .phrases import carry_reading
 from .quotes import inside_quotes, quote_regions
 from .triggers import Trigger, find_triggers
 
 VIOLENT = {"ASSAULT", "COERCE"}
+# Word lists are data (data/lexicon/cues/clauses.yaml and speech.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # Natural and accidental causes are not political actors ("floods destroyed houses").
-NATURAL_CAUSES = {
-    "flood",
-    "floods",
-    "flooding",
-    "storm",
-    "storms",
-    "cyclone",
-    "hurricane",
-    "typhoon",
-    "earthquake",
-    "quake",
-    "wildfire",
-    "wildfires",
-    "fire",
-    "fires",
-    "landslide",
-    "landslides",
-    "tsunami",
-    "drought",
-    "rain",
-    "rains",
-    "collapse",
-    "building",
-    "buildings",
-    "accident",
-    "crash",
-    "disease",
-    "virus",
-    "outbreak",
-    "pandemic",
-    "epidemic",
-    "heatwave",
-    "avalanche",
-    "eruption",
-    "lightning",
-    "winds",
-    "tornado",
-}
+NATURAL_CAUSES = word_set("clauses", "natural_causes")
+# Words that title a named storm anywhere in the subject: "Tropical Cyclone Jude".
+STORM_TITLES = word_set("clauses", "storm_titles")
 NATIONAL_MODS = {"GPE", "NORP", "ORG"}
 
 
@@ -109,20 +78,7 @@ class Clause:
 
 
 # Nouns whose possessor is the victim, not the doer ("al-Rufai's killing").
-VICTIM_POSSESSOR = {
-    "killing",
-    "assassination",
-    "execution",
-    "murder",
-    "death",
-    "arrest",
-    "detention",
-    "kidnapping",
-    "abduction",
-    "release",
-    "torture",
-    "beheading",
-}
+VICTIM_POSSESSOR = word_set("clauses", "victim_possessor_nouns")
 
 
 def _noun_agents(noun: Token) -> list[Span]:
@@ -301,7 +257,10 @@ def _recased(sent: Span, text: str, lexicon: Lexicon) -> list[Clause]:
     doc, base = sent.doc, sent.start_char
 
     def back(span: Span) -> Span | None:
-        return doc.char_span(base + span.start_char, base + span.end_char, alignment_mode="expand")
+        mapped = doc.char_span(base + span.start_char, base + span.end_char, alignment_mode="expand")
+        if mapped is not None:
+            carry_reading(span, mapped, base)  # "Ministers of France, Germany": each minister's own words
+        return mapped
 
     def back_all(spans: list[Span]) -> list[Span]:
         return [m for m in (back(s) for s in spans) if m is not None]
@@ -387,7 +346,7 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
         if any(
             a.root.lemma_.lower() in NATURAL_CAUSES
             or a.root.lower_ in NATURAL_CAUSES
-            or any(t.lower_ in ("cyclone", "hurricane", "typhoon", "storm") for t in a)
+            or any(t.lower_ in STORM_TITLES for t in a)
             for a in agents
         ):
             continue  # "Tropical Cyclone Jude slammed...", "collapsing buildings injured 15"
@@ -456,21 +415,7 @@ def _clauses(sent: Span, lexicon: Lexicon) -> list[Clause]:
     return sorted(found + returned + demands, key=lambda c: c.trigger.start)
 
 
-SPEECH = {
-    "say",
-    "declare",
-    "announce",
-    "conclude",
-    "insist",
-    "state",
-    "reiterate",
-    "tell",
-    "add",
-    "stress",
-    "argue",
-    "write",
-    "warn",
-}
+SPEECH = word_set("speech", "must_speech_verbs")
 MUST = LexEntry(
     lemma="must",
     pattern="say + must",

@@ -15,56 +15,14 @@ import re
 
 from spacy.tokens import Span, Token
 
-UNITS = {
-    "zero": 0,
-    "no": 0,
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a dozen": 12,
-    "dozen": 12,
-    "couple": 2,
-    "a couple": 2,
-    "pair": 2,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+from ..lexicon.cues import number_map, word_set
+
+# Word lists are data (data/lexicon/cues/counts.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
+UNITS = number_map("counts", "units")
+SCALES = number_map("counts", "scales")
 # Conservative readings of vague plurals: the smallest amount the word allows.
-VAGUE = {
-    "dozens": 24,
-    "scores": 40,
-    "hundreds": 200,
-    "thousands": 2000,
-    "tens of thousands": 20_000,
-    "hundreds of thousands": 200_000,
-    "millions": 2_000_000,
-}
+VAGUE = number_map("counts", "vague")
 # Words that qualify a number without changing the conservative value.
 QUALIFIERS = (
     "at least",
@@ -176,10 +134,10 @@ def count_of(tok: Token) -> int | None:
     return None
 
 
-KILL = {"kill", "die", "slay", "massacre", "execute", "behead", "murder", "assassinate", "shoot"}
-HURT = {"wound", "injure", "hurt", "maim"}
-DEAD_WORDS = {"dead", "killed"}
-HURT_WORDS = {"wounded", "injured", "hurt"}
+KILL = word_set("counts", "kill_verbs")
+HURT = word_set("counts", "hurt_verbs")
+DEAD_WORDS = word_set("counts", "dead_words")
+HURT_WORDS = word_set("counts", "hurt_words")
 
 
 def sentence_counts(sent: Span) -> list[tuple[str, int, Token]]:

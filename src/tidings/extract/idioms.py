@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.cues import word_set
 from .modality import is_subjunctive
 
 # Particles that end a phrasal verb with no object of their own ("give in", "back down").
@@ -34,87 +35,14 @@ def particle_is_preposition(words: tuple[str, ...], around: dict[str, Token]) ->
     return tok.dep_ == "prep" and any(o.dep_ == "pobj" for o in tok.children)
 
 
+# Word lists are data (data/lexicon/cues/idioms.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # "met with success / criticism", "spoke with such sincerity": an idiom or a manner, not a meeting
-NOT_PARTNERS = {
-    "sincerity",
-    "passion",
-    "confidence",
-    "emotion",
-    "conviction",
-    "authority",
-    "candour",
-    "candor",
-    "frankness",
-    "humility",
-    "pride",
-    "regret",
-    "caution",
-    "urgency",
-    "difficulty",
-    "ease",
-    "care",
-    "respect",
-    "success",
-    "resistance",
-    "criticism",
-    "opposition",
-    "approval",
-    "skepticism",
-    "scepticism",
-    "silence",
-    "condemnation",
-    "disapproval",
-    "praise",
-    "anger",
-    "outrage",
-    "derision",
-    "indifference",
-    "failure",
-    "violence",
-    "force",
-    "tear",
-    "protests",
-    "hostility",
-    "delay",
-    "delays",
-    "setback",
-    "setbacks",
-}
+NOT_PARTNERS = word_set("idioms", "not_partners")
 
 
 # "met the deadline / the demand for coal / its targets": fulfilled, not a meeting
-MET_REQUIREMENTS = {
-    "rule",
-    "rules",
-    "commitment",
-    "commitments",
-    "need",
-    "needs",
-    "target",
-    "targets",
-    "deadline",
-    "deadlines",
-    "requirement",
-    "requirements",
-    "criterion",
-    "criteria",
-    "standard",
-    "standards",
-    "expectation",
-    "expectations",
-    "goal",
-    "goals",
-    "obligation",
-    "obligations",
-    "cost",
-    "costs",
-    "quota",
-    "threshold",
-    "end",
-    "ends",
-    "fate",
-    "death",
-}
+MET_REQUIREMENTS = word_set("idioms", "met_requirements")
 
 
 def is_idiom(verb: Token) -> bool:
@@ -138,7 +66,7 @@ def is_idiom(verb: Token) -> bool:
 
 # Verbs that are a request only when something is asked for ("asked Iran to release",
 # "asked for aid", "insisted on a withdrawal", "insisted that the troops leave").
-ASKED_OF = {"ask", "insist"}
+ASKED_OF = word_set("idioms", "asked_of_verbs")
 DEMAND_AUX = {"must", "should", "to"}
 
 

@@ -16,46 +16,26 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import LexEntry
+from ..lexicon.cues import code_map, word_set
 from ..ontology import Ontology
 from .arguments import SPEECH_VERBS
 from .headline import headline_future
 from .modality import FUTURE_GOVERNORS, READY_ADJ
 
-SCHEDULE = {"schedule", "set", "due", "expect", "go", "likely", "about", "expected"}
+# Word lists are data (data/lexicon/cues/intent.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
+SCHEDULE = word_set("intent", "schedule_words")
 # A stated intent is reported by a speech verb or made by a commitment verb
 # ("pledged to ..."); reports of facts ("admitted", "claimed") state no intent.
-STATEMENT_VERBS = (SPEECH_VERBS - {"admit", "claim", "report", "stress"}) | {
-    "decide", "offer", "pledge", "promise", "vow"}
+STATEMENT_VERBS = (SPEECH_VERBS - word_set("intent", "fact_report_verbs")) | word_set("intent", "commitment_verbs")
 
 
 # Granting is a decision of the granter: "X will allow / permit" is X's own commitment.
-PERMISSION_VERBS = {"allow", "permit", "authorize", "authorise"}
+PERMISSION_VERBS = word_set("intent", "permission_verbs")
 
 
 # Common nouns that name a party able to grant or refuse ("the government will allow").
-PARTY_NOUNS = {
-    "government",
-    "authorities",
-    "authority",
-    "ministry",
-    "army",
-    "military",
-    "police",
-    "regime",
-    "court",
-    "parliament",
-    "cabinet",
-    "council",
-    "administration",
-    "president",
-    "minister",
-    "leader",
-    "leaders",
-    "junta",
-    "rebels",
-    "country",
-    "state",
-}
+PARTY_NOUNS = word_set("intent", "party_nouns")
 
 
 def _is_party(tok: Token) -> bool:
@@ -109,34 +89,7 @@ def is_ultimatum(trigger: Token) -> bool:
 
 
 # Documents and measures: "a plan that will not allow candidates" describes the plan, refuses nothing.
-THING_SUBJECTS = {
-    "plan",
-    "law",
-    "bill",
-    "system",
-    "rule",
-    "rules",
-    "measure",
-    "decree",
-    "proposal",
-    "deal",
-    "agreement",
-    "policy",
-    "constitution",
-    "regulation",
-    "treaty",
-    "resolution",
-    "program",
-    "programme",
-    "scheme",
-    "budget",
-    "amendment",
-    "legislation",
-    "ban",
-    "technology",
-    "software",
-    "app",
-}
+THING_SUBJECTS = word_set("intent", "thing_subjects")
 
 
 def _subject_is_thing(verb: Token) -> bool:
@@ -161,16 +114,8 @@ def is_refusal(trigger: Token) -> bool:
     )
 
 
-COOPERATIVE_INTENT = {
-    "CONSULT": "036",
-    "AID": "033",
-    "COOPERATE": "031",
-    "RETREAT": "035",
-    "CONCEDE": "035",
-    "SUPPORT": "032",
-    "AGREE": "030",
-}
-HOSTILE_INTENT = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
+COOPERATIVE_INTENT = code_map("intent", "cooperative_intent")
+HOSTILE_INTENT = code_map("intent", "hostile_intent")
 # An announced deployment is itself a show of force (CAMEO 150): kept as MOBILIZE.
 SHOW_OF_FORCE = {"MOBILIZE"}
 

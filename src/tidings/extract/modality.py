@@ -31,259 +31,45 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.cues import word_set
 from .headline import headline_future
 from .words import inflection_guesses
 
 NEG_WORDS = {"not", "n't", "never", "no", "nor", "neither"}
 HYPO_AUX = {"could", "may", "might", "should", "can", "ca", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
-REFUSE = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "abandon"}
-FUTURE_GOVERNORS = {
-    "plan",
-    "intend",
-    "expect",
-    "set",
-    "go",
-    "prepare",
-    "threaten",
-    "vow",
-    "pledge",
-    "promise",
-    "agree",
-    "offer",
-    "schedule",
-    "decide",
-    "resolve",
-    "announce",
-    "warn",
-    "swear",
-    "commit",
-    "want",
-    "seek",
-}
-HYPO_GOVERNORS = {
-    "try",
-    "attempt",
-    "consider",
-    "propose",
-    "hope",
-    "wish",
-    "urge",
-    "ask",
-    "aim",
-    "demand",
-    "call",
-    "appeal",
-    "press",
-    "request",
-    "discuss",
-    "debate",
-    "weigh",
-    "mull",
-    "need",
-    "accuse",
-    "blame",
-    "allege",
-    "suspect",
-    "charge",
-    "fear",
-    "risk",
-    "plot",
-    "conspire",
-    "suppose",  # "were supposed to sign a deal" (and did not)
-    # contents of a plan or agenda: "it includes relaxing fiscal rules", "focusing on strengthening ties"
-    "include",
-    "involve",
-    "entail",
-    "envisage",
-    "envision",
-    "foresee",
-    "contemplate",
-    "focus",
-    "concentrate",
-}
+# Word lists are data (data/lexicon/cues/modality.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
+REFUSE = word_set("modality", "refuse_verbs")
+FUTURE_GOVERNORS = word_set("modality", "future_governors")
+HYPO_GOVERNORS = word_set("modality", "hypo_governors")
 # Beliefs and predictions, when they open the sentence's report ("police think rebels
 # attacked"); a trailing "..., officials believe" is a source line, as "..., officials said".
-BELIEF_VERBS = {"believe", "think", "doubt", "speculate", "predict", "assume", "imagine", "reckon", "guess"}
+BELIEF_VERBS = word_set("modality", "belief_verbs")
 # Governors whose "that" clause is a belief or a hope even when it says "will":
 # "he believes leaders will meet", "he hopes the project will allow ...".
-BELIEF_GOVERNORS = {
-    "believe",
-    "think",
-    "hope",
-    "wish",
-    "doubt",
-    "fear",
-    "predict",
-    "speculate",
-    "assume",
-    "imagine",
-    "suppose",
-    "reckon",
-    "guess",
-    "expect",
-}
+BELIEF_GOVERNORS = word_set("modality", "belief_governors")
 # "It was evident / clear / likely that they would impose restrictions": an observer's forecast.
-JUDGEMENT_ADJ = {
-    "evident",
-    "clear",
-    "obvious",
-    "apparent",
-    "likely",
-    "unlikely",
-    "possible",
-    "probable",
-    "certain",
-    "doubtful",
-    "inevitable",
-}
+JUDGEMENT_ADJ = word_set("modality", "judgement_adjectives")
 # Ordinals make an infinitive after a noun a report: "the first country to recognize Kosovo";
 # an attempt is itself the act in PLOVER ("an attempt to assassinate the governor").
 ORDINALS = {"first", "second", "third", "last", "only", "latest", "next"}
-ATTEMPT_NOUNS = {"attempt", "try"}
-INTENT_NOUNS = {"plan", "plans", "intention", "threat", "promise", "pledge", "offer", "decision"}
+ATTEMPT_NOUNS = word_set("modality", "attempt_nouns")
+INTENT_NOUNS = word_set("modality", "intent_nouns")
 # "an appeal to lay down arms", "an invitation to attend": asked for, not done
-WISH_NOUNS = {
-    "appeal",
-    "call",
-    "calls",
-    "demand",
-    "demands",
-    "request",
-    "invitation",
-    "proposal",
-    "plea",
-    "bid",
-    "ultimatum",
-    "order",
-    "effort",
-    "efforts",
-    "push",
-    "drive",
-    "campaign",
-    "initiative",
-    "hope",
-    "hopes",
-}
-REFUSE_NOUNS = {"refusal", "failure", "reluctance"}
+WISH_NOUNS = word_set("modality", "wish_nouns")
+REFUSE_NOUNS = word_set("modality", "refuse_nouns")
 # Nouns whose "that" clause is someone's statement or belief, not a reported fact:
 # "an admission that Soviet forces murdered ...", "allegations that it played a role".
-CONTENT_NOUNS = {
-    "admission",
-    "allegation",
-    "accusation",
-    "claim",
-    "charge",
-    "assertion",
-    "suggestion",
-    "belief",
-    "fear",
-    "rumour",
-    "rumor",
-    "speculation",
-    "suspicion",
-    "notion",
-    "idea",
-    "argument",
-    "insistence",
-    "assumption",
-    "theory",
-    "impression",
-    "perception",
-    "denial",
-    "confession",
-    "acknowledgement",
-    "acknowledgment",
-    "recognition",
-    "assurance",
-    "evidence",
-    "proof",
-    "indication",
-    "report",
-    "sign",
-}
+CONTENT_NOUNS = word_set("modality", "content_nouns")
 # Conditions stated in the present tense ("before they demobilize", "once the aid is released").
 CONDITION_MARKS = {"before", "once", "till"}
 # Verbs whose to-infinitive reports the act itself ("began to withdraw"); any
 # other verb's to-infinitive is a purpose ("deployed Marines to reinforce").
-ASPECTUAL = {
-    "begin",
-    "start",
-    "continue",
-    "resume",
-    "manage",
-    "help",
-    "keep",
-    "proceed",
-    "go",
-    "come",
-    "be",
-    "have",
-    "get",
-    "use",
-    "move",
-    "act",
-    "vote",
-    "choose",
-    "opt",
-    "rush",
-    "hasten",
-}
+ASPECTUAL = word_set("modality", "aspectual_verbs")
 # "jailed for helping militants", "convicted of spying": the offence is alleged
-PUNISH = {
-    "jail",
-    "arrest",
-    "detain",
-    "convict",
-    "sentence",
-    "charge",
-    "indict",
-    "punish",
-    "prosecute",
-    "fine",
-    "execute",
-    "sue",
-    "imprison",
-    "condemn",
-    "criticize",
-    "criticise",
-    "denounce",
-    "praise",
-    "thank",
-    "blame",
-    "accuse",
-    "investigate",
-    "probe",
-    "try",
-    "attack",
-    "slam",
-    "rebuke",
-    "expel",
-    "suspend",
-    "sack",
-    "fire",
-    "dismiss",
-    "ban",
-    "sanction",
-    "reprimand",
-    "discipline",
-    "reward",
-    "honour",
-    "honor",
-}
-READY_ADJ = {
-    "ready",
-    "prepared",
-    "willing",
-    "set",
-    "poised",
-    "determined",
-    "likely",
-    "due",
-    "about",
-    "expected",
-    "eager",
-}
+PUNISH = word_set("modality", "punish_verbs")
+READY_ADJ = word_set("modality", "ready_words")
 
 
 def _local(tok: Token) -> str | None:
@@ -336,7 +122,7 @@ def is_subjunctive(verb: Token) -> bool:
     return verb.tag_ == "VBP" and not auxes and verb.head.tag_ == "VBD"
 
 
-WARN_VERBS = {"warn", "threaten", "caution"}
+WARN_VERBS = word_set("modality", "warn_verbs")
 POSSIBILITY_AUX = {"could", "may", "might", "can"}
 
 

@@ -10,6 +10,8 @@ count ("hundreds of protesters"), relative pronouns to their antecedent.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Span, Token
 
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -343,3 +345,226 @@ NAME_ENTS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
 
 def is_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
+
+
+# Prepositions whose list of names every role noun before them shares: "the foreign
+# ministers of France, Germany and Britain", "lawmakers in Fornost and Gondor",
+# "troops from Chad and Niger".
+SHARED_PREPS = ("of", "in", "from")
+# doc.user_data key: {"start:end": (reading, list start, list end, name start, name end,
+# prefix, role)} for the spans of list members that share a head (see `list_members`);
+# plain values and string keys so docs serialise.
+READINGS_KEY = "tidings.phrases.readings"
+
+
+class SharedReading(NamedTuple):
+    """What names the actor of a list member's span (see `shared_reading`)."""
+
+    text: str  # "The foreign ministers of Germany"
+    group: Span  # the list it was cut from: "France, Germany and Britain"
+    name: Span | None  # the member's own name in a list after a role noun: "Germany"
+    prefix: str  # the role words the members share: "The foreign ministers of"
+    role: bool  # a member beyond the one the role's own phrase names: the role must name an actor
+
+
+def list_members(tok: Token) -> list[Span]:
+    """One span per actor of the list headed by `tok`.
+
+    Each member of the coordination gets its noun phrase (`member_span`), a
+    nationality conjoined before a shared noun its own ("US and British activists"
+    -> also "British activists"), and role nouns sharing a preposition's list of
+    names one span per name ("the ambassadors of Arnor, Osgiliath and Gondor"
+    -> three ambassadors; "lawmakers and officials in Fornost and Gondor" -> four
+    actors; see `_shared_complement`), as do countries sharing a possessed noun
+    ("Egypt and Jordan's leaders"). Where a span's words are not what names its
+    actor, `shared_reading` gives the words that do.
+    """
+    members = [content_head(t) for t in split_conj(tok)]
+    shared = _shared_complement(members)
+    roles, taken = (shared[0], set(shared[2])) if shared is not None else ([], set())
+    out: list[Span] = []
+    for m in members:
+        if m in taken:
+            continue  # a name of the shared list the parser hung on the role noun
+        own = _distributed(m, shared[1], shared[2]) if m in roles and shared is not None else [member_span(m)]
+        if (owned := _shared_possession(m)) is not None:
+            own = [owned]
+        extra = conjoined_modifiers(m)
+        _modifier_readings(m, [*own, *extra])
+        out += own + extra
+    return out
+
+
+def shared_reading(span: Span) -> SharedReading | None:
+    """For a member span from `list_members` that shares its head: the words naming
+    that one actor ("The foreign ministers of Germany" for the span "The foreign
+    ministers of France, Germany") and the list of names it was cut from ("France,
+    Germany and Britain"), so the resolver can tell a list from one name that has
+    an "and" in it ("Trinidad and Tobago"). None for any other span."""
+    found = span.doc.user_data.get(READINGS_KEY, {}).get(_key(span))
+    if found is None:
+        return None
+    reading, start, end, name_start, name_end, prefix, role = found
+    name = span.doc[name_start:name_end] if name_end > name_start else None
+    return SharedReading(reading, span.doc[start:end], name, prefix, role)
+
+
+def _shared_complement(members: list[Token]) -> tuple[list[Token], Token, list[Token]] | None:
+    """(role nouns, preposition, names) when role nouns share one list of names.
+
+    The role nouns are the common nouns right before the preposition ("lawmakers
+    and officials in ..."), a determiner starting a phrase of its own and a role
+    with its own nationality ending the run; the names are the preposition's
+    object and its conjuncts, and, where the parser hung the list's later names on the first role
+    noun instead ("Lawmakers in Fornost and Gondor": Gondor conj Lawmakers), the
+    names of the coordination after the object. A name among the members before
+    the preposition keeps its own span ("Iran and officials from Qatar").
+    """
+    for h in members:
+        prep = _complement(h)
+        if prep is None:
+            continue
+        first = next(o for o in prep.children if o.dep_ == "pobj")
+        if not _list_name(first) or (prep.lower_ == "in" and first.ent_type_ == "PERSON"):
+            continue
+        roles: list[Token] = []
+        for m in members:  # the run of role nouns right before the preposition
+            if m.i >= prep.i:
+                continue
+            own = m is not h and _complement(m) is not None  # "the president of Egypt and the king of ..."
+            if is_name(m) or own or national(m):  # "the Ukrainian government and ...": its country is given
+                roles = []
+            elif any(c.dep_ in ("det", "poss") for c in m.lefts):
+                roles = [m]  # "the government and the protesters in Minsk": a phrase of its own
+            else:
+                roles.append(m)
+        if not roles or roles[-1].i < h.i:
+            continue  # a name's own complement ("Iran from the north")
+        names = [first, *(c for c in first.conjuncts if c.i > first.i and _list_name(c))]
+        names += [m for m in members if m.i > first.i and _list_name(m) and m not in names]
+        if len(roles) * len(names) >= 2:
+            return roles, prep, sorted(names, key=lambda t: t.i)
+    return None
+
+
+def _complement(tok: Token) -> Token | None:
+    """The first of/in/from preposition after `tok` that has an object."""
+    return next(
+        (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in SHARED_PREPS
+         and any(o.dep_ == "pobj" for o in c.children)),
+        None,
+    )
+
+
+def _list_name(tok: Token) -> bool:
+    """A name that can be a member of a shared list (a country, a place, a body)."""
+    return (
+        is_name(tok)
+        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+        and (tok.is_alpha or tok.pos_ == "PROPN")
+        and not is_dateline(tok)
+        and not any(c.dep_ == "poss" for c in tok.children)  # "New York City's Fund": owned, not a place
+    )
+
+
+def _distributed(role: Token, prep: Token, names: list[Token]) -> list[Span]:
+    """The spans of one role noun shared by a list of names, one per name.
+
+    Each span runs from the role's phrase to the name, so every pair has its own
+    tokens ("Lawmakers and officials in Fornost" for the lawmakers of Fornost);
+    the words that name the pair ("Lawmakers in Fornost") are kept in the doc for
+    `shared_reading`, with the member's own name in the list.
+    """
+    doc = role.doc
+    plain = member_span(role)
+    start = plain.start
+    prefix = f"{doc[start : role.i + 1].text} {prep.text}"
+    group = (noun_span(names[0]).start, noun_span(names[-1]).end)
+    out: list[Span] = []
+    for name in names:
+        own = noun_span(name)
+        span = doc[start : max(own.end, role.i + 1)]
+        first = span.start == plain.start and span.end == plain.end  # the role's own phrase
+        _remember(span, f"{prefix} {own.text}", group, (own.start, own.end, prefix, not first), always=True)
+        out.append(span)
+    return out
+
+
+def _shared_possession(name: Token) -> Span | None:
+    """'Egypt and Jordan's leaders', 'Egypt's and Jordan's foreign ministers': the
+    parser makes the first country a member of its own and the second the
+    possessor of the noun; both possess the people it names (plural). The span
+    runs from the first name to the noun and reads "Egypt's leaders"."""
+    if not is_name(name) or any(c.dep_ in ("det", "compound", "amod") for c in name.lefts):
+        return None
+    doc = name.doc
+    nxt = name.i + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "case" and doc[nxt].head == name:
+        nxt += 1  # "Egypt's and ..."
+    if nxt + 1 >= len(doc) or doc[nxt].dep_ != "cc":
+        return None
+    owner = doc[nxt + 1]
+    noun = owner.head
+    if owner.dep_ != "poss" or not is_name(owner) or noun.dep_ != "conj" or noun.head != name:
+        return None
+    if noun.tag_ != "NNS":
+        return None  # a singular noun is the second's alone: "Hamas and Israel's army"
+    case = next((c for c in owner.rights if c.dep_ == "case"), None)
+    if case is None or case.i >= noun.i:
+        return None
+    span = doc[name.i : noun.i + 1]
+    _remember(span, f"{name.text}'s {doc[case.i + 1 : noun.i + 1].text}", (name.i, owner.i + 1))
+    return span
+
+
+def _modifier_readings(tok: Token, spans: list[Span]) -> None:
+    """A span holding several conjoined modifiers of `tok` names its first one's
+    actor: "US and British activists" reads "US activists", "Eriadori and
+    Calenardhon leaders" "Eriadori leaders" (each later one has its own span from
+    `conjoined_modifiers`)."""
+    doc = tok.doc
+    for m in tok.lefts:
+        if m.dep_ not in ("amod", "compound", "nmod") or coordinated_modifier(m):
+            continue
+        if not (is_name(m) or m.ent_type_ == "NORP"):
+            continue  # "international and Yemeni authorities": one group, named by its nationality
+        later = [c for c in m.conjuncts if m.i < c.i < tok.i and (is_name(c) or c.ent_type_ == "NORP")]
+        if not later:
+            continue
+        last = later[-1]
+        taken = doc.user_data.get(READINGS_KEY, {})
+        for span in spans:
+            inside = [x for x in (m, *later) if span.start <= x.i < span.end]
+            if len(inside) >= 2 and last.i + 1 < span.end and _key(span) not in taken:
+                first = inside[0]
+                reading = f"{doc[span.start : first.i + 1].text} {doc[last.i + 1 : span.end].text}"
+                _remember(span, reading, (first.left_edge.i, last.i + 1))
+
+
+def _remember(span: Span, reading: str, group: tuple[int, int],
+              member: tuple[int, int, str, bool] = (0, 0, "", False), always: bool = False) -> None:
+    """Keep the words naming a member span's actor, when they are not its text (or
+    `always`, for a member of a list after a role noun, whose name the resolver checks)."""
+    if always or span.text != reading:
+        span.doc.user_data.setdefault(READINGS_KEY, {})[_key(span)] = (reading, *group, *member)
+
+
+def _key(span: Span) -> str:
+    """A span's key in READINGS_KEY: a string, which msgpack reads back as a dict key."""
+    return f"{span.start}:{span.end}"
+
+
+def carry_reading(src: Span, dst: Span, base: int) -> None:
+    """Give `dst` the shared reading of `src`, a span of another parse of the same
+    text starting `base` characters earlier (a recased headline mapped back)."""
+    shared = shared_reading(src)
+    if shared is None:
+        return
+    doc = dst.doc
+    group = doc.char_span(base + shared.group.start_char, base + shared.group.end_char,
+                          alignment_mode="expand")
+    name = shared.name and doc.char_span(base + shared.name.start_char, base + shared.name.end_char,
+                                          alignment_mode="expand")
+    if group is not None:
+        member = (name.start, name.end, shared.prefix, shared.role) if name else (0, 0, "", False)
+        _remember(dst, shared.text, (group.start, group.end), member, always=name is not None)

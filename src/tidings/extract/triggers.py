@@ -7,7 +7,7 @@ knows is left alone ("call off" is not "call"). Event nouns ("airstrikes",
 "the protest") are triggers only where the sentence presents them as
 happening: subject of an occurrence verb ("protests erupted", "the blast
 killed"), head of a killing clause ("airstrikes that killed 25"), an
-attack "by" someone, the place of a killing ("killed in the attack"), or
+attack "by" someone, the place or cause of a killing ("killed in the attack", "by tank fire"), or
 a headline fragment's root, or a cause of death ("died of torture"). A noun
 that is merely talked about ("condemned the attack") is left to the verb
 that governs it. Idioms, manners, questions and misparsed participles are
@@ -177,6 +177,9 @@ def _light_candidates(verb: Token, passive: bool, extra: list[Token]) -> list[To
         if c.dep_ in ("dobj", "attr", "obj") or (passive and c.dep_ in ("nsubjpass", "nsubj"))
     ]
     cands += extra
+    for c in verb.children:  # "announced asset freezes and bans ... as well as sanctions against X"
+        if c.dep_ == "ccomp" and _compound_as_clause(c):
+            cands += [t for t in c.subtree if t.pos_ == "NOUN" and t.i > c.i]
     cands += [cc for c in list(cands) for cc in c.conjuncts if cc.i > c.i]  # "photographs and intelligence"
     # "launched a wave of attacks": look through a quantity head
     cands += [
@@ -197,6 +200,19 @@ def _light_candidates(verb: Token, passive: bool, extra: list[Token]) -> list[To
         if m.dep_ in ("compound", "amod")
     ]
     return cands
+
+
+def _compound_as_clause(verb: Token) -> bool:
+    """A plural noun compound the parser read as a clause: "announced asset freezes and bans"
+    ("asset" the subject of "freezes"): a present-tense verb with no object, auxiliary or
+    determined subject, its bare noun "subject" right before it."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.i == 0:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "neg", "attr", "acomp") for c in kids):
+        return False
+    prev = verb.doc[verb.i - 1]
+    return prev.dep_ == "nsubj" and prev.head.i == verb.i and prev.pos_ == "NOUN" and not list(prev.children)
 
 
 def _light(verb: Token, lex: Lexicon) -> tuple[LexEntry, Token] | None:
@@ -423,7 +439,7 @@ def noun_is_event(noun: Token) -> bool:
         return True  # headline grammar: "Drone strikes increase", "Riots cast doubt on transition"
     if noun.dep_ == "dobj" and head.lemma_.lower() in REPORTING - {"condemn", "denounce"}:
         return True  # "witnesses reported heavy shelling", "video shows execution"
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCUR:
+    if (noun.dep_ in ("nsubj", "nsubjpass") or gerund_subject(noun)) and head.lemma_.lower() in OCCUR:
         return True
     if noun.dep_ == "ROOT":  # headline fragment: "US airstrikes on militia bases"
         return True
@@ -432,11 +448,23 @@ def noun_is_event(noun: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "by" and any(o.dep_ == "pobj" for o in c.children):
             return True
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in IN_EVENT_VERBS:
-        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.lemma_.lower() in IN_EVENT_VERBS:
+        return True  # "killed in an airstrike", "killed by tank fire"
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         return True  # "claimed responsibility for Tuesday's suicide bombing"
     return _cause_of_death(noun)
+
+
+def gerund_subject(tok: Token) -> bool:
+    """An event noun in -ing the parser read as an auxiliary: "Russian shelling hit a
+    hospital", "government shelling killed seven" ("shelling" an aux of the verb). Only
+    "being", "having", "getting" and "going" are auxiliaries in -ing."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "aux"
+        and tok.head.pos_ == "VERB"
+        and tok.lemma_.lower() not in ("be", "have", "get", "go")
+    )
 
 
 def _cause_of_death(noun: Token) -> bool:
@@ -455,7 +483,7 @@ def _mentioned(noun: Token) -> bool:
 
 
 def match_noun(noun: Token, lex: Lexicon) -> Trigger | None:
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ not in ("NOUN", "PROPN") and not gerund_subject(noun):
         return None
     entries = lex.nouns(noun.lemma_.lower()) or lex.nouns(noun.lower_)
     # compound nouns written as one word: "airstrike" / "air-strike"
@@ -490,7 +518,17 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         trig = match_noun(tok, lex)
         if trig is not None:
             found.append(trig)
+    nouns = {t.head.i for t in found if t.is_nominal}
+    found = [t for t in found if t.is_nominal or not _caused_by_noun(t.head, nouns)]
     return sorted(found, key=lambda t: t.head.i)
+
+
+def _caused_by_noun(verb: Token, nouns: set[int]) -> bool:
+    """'were killed by tank fire', 'by an explosive device': the event noun in the passive's
+    agent is the happening; the killing is its toll, left to the noun's clause."""
+    return verb.lemma_.lower() in IN_EVENT_VERBS and any(
+        o.i in nouns for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+    )
 
 
 def _headline_verb(tok: Token) -> bool:

@@ -201,8 +201,9 @@ def make_entry(kind: str, pattern: str, type_: str, spec: dict, onto: Ontology, 
     mode = spec.get("mode")
     cameo = str(spec["cameo"]) if spec.get("cameo") is not None else None
     if cameo is not None:
-        # a code more specific than the codebook ("1459") is kept; its parent gives the meaning
-        if not (cameo.isdigit() and 2 <= len(cameo) <= 4 and onto.has_cameo(cameo[:2])):
+        # a code more specific than the codebook ("1459") is kept; its parent gives the meaning;
+        # a user's own code ("903", "174K") must be in a codes file the ontology was loaded with
+        if not onto.has_cameo(cameo) and not (cameo.isdigit() and 2 <= len(cameo) <= 4 and onto.has_cameo(cameo[:2])):
             raise DataFileError(f"{where}: {pattern!r}: unknown CAMEO code {cameo}")
         try:
             code = onto.cameo(cameo)
@@ -334,14 +335,17 @@ def packaged_files() -> list[Path]:
     return sorted([*data_dir("lexicon").glob("*.yaml"), *data_dir("lexicon").glob("*.tsv")])
 
 
-def load(extra: Sequence[Path | str] = (), replace: bool = False) -> Lexicon:
+def load(
+    extra: Sequence[Path | str] = (), replace: bool = False, codes: Sequence[Path | str] = ()
+) -> Lexicon:
     """The packaged lexicon overlaid with `extra` files (YAML, or Phoenix `.txt` verb files).
 
-    With `replace`, only the extra files are used. Later files win.
+    With `replace`, only the extra files are used. Later files win. `codes` are
+    users' codes files (`tidings.ontology.codes`): entries may then use those codes.
     """
     from .phoenix import read_phoenix  # local: phoenix imports this module
 
-    onto = load_ontology()
+    onto = load_ontology(codes)
     lex = Lexicon()
     files: Iterable[Path] = [] if replace else packaged_files()
     for path in [*files, *(Path(p) for p in extra)]:

@@ -18,21 +18,28 @@ A paired code (`[032:033]`, `[032:032]`) keeps its second half as
 `LexEntry.paired`: the act the recipient does in return (a visit is hosted,
 talks go both ways); the extractor then emits that event too.
 
-Codes outside CAMEO or without a PLOVER type (CAMEO 01x statements, null
-`---` codes, project-specific 9xx codes) produce no entry: they are counted in
-`PhoenixReport.skipped` rather than silently coded as something else.
+Codes without a PLOVER type (CAMEO 01x statements, project-specific codes
+such as 9xx or "174K") produce no entry rather than being coded as something
+else: they are counted per code in `PhoenixReport.unmapped`, and loading logs
+one warning naming the commonest, so users know to map them to PLOVER types
+with a codes file (`tidings.ontology.load(code_files=...)`, `--codes FILE`).
+Null codes (`---`) and TABARI's discard code `###` code nothing on purpose.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataFileError
 from ..ontology import Ontology
+from ..ontology import load as load_ontology
 from . import LexEntry, PatternSlot, make_entry
 
+log = logging.getLogger(__name__)
 _COMMENT_HTML = re.compile(r"<!--.*?-->", re.DOTALL)
 _CODE = re.compile(r"\[([^\]]*)\]")
 _BLOCK = re.compile(r"^-{3}\s*(.*?)\s*(?:\[([^\]]*)\])?\s*-{3}\s*$")
@@ -45,36 +52,46 @@ class PhoenixReport:
 
     entries: list[LexEntry] = field(default_factory=list)
     skipped: int = 0
+    unmapped: Counter[str] = field(default_factory=Counter)  # code -> items it left uncoded
+
+
+_NULL_CODES = ("---", "###")  # no event; TABARI's discard code
 
 
 def _strip_comments(text: str) -> list[str]:
     text = _COMMENT_HTML.sub(" ", text)
     lines = []
     for line in text.splitlines():
-        line = line.split("#", 1)[0].split(";", 1)[0].rstrip()
-        lines.append(line)
+        # "[###]" is TABARI's discard code, not a comment (hidden while cutting comments)
+        line = line.replace("[###]", "[\0]").split("#", 1)[0].split(";", 1)[0].rstrip()
+        lines.append(line.replace("[\0]", "[###]"))
     return lines
 
 
+def _one_code(text: str) -> str | None:
+    code = text.strip().upper()
+    return None if not code or code in _NULL_CODES or " " in code else code
+
+
 def _code(raw: str | None) -> str | None:
-    """'[190]' -> '190'; '[050:050]' -> '050'; '[---]' or missing -> None."""
-    if not raw:
-        return None
-    first = raw.split(":", 1)[0].strip()
-    return first if first.isdigit() else None
+    """'[190]' -> '190'; '[050:050]' -> '050'; '[174K]' -> '174K'; '[---]' or missing -> None."""
+    return _one_code(raw.split(":", 1)[0]) if raw else None
 
 
 def _paired(raw: str | None) -> str | None:
     """'[032:033]' -> '033' (the recipient's act in return); one code or a null -> None."""
-    if not raw or ":" not in raw:
-        return None
-    second = raw.split(":", 1)[1].strip()
-    return second if second.isdigit() else None
+    return _one_code(raw.split(":", 1)[1]) if raw and ":" in raw else None
 
 
 def _plover(onto: Ontology, code: str | None) -> tuple[str, str] | None:
-    """(type, code) for a CAMEO code known to the ontology with a PLOVER type."""
-    if code is None or not onto.has_cameo(code[:2]):
+    """(type, code) for a code the ontology maps to a PLOVER type.
+
+    A code the ontology lists (CAMEO's, or a user's codes file's) maps as
+    listed; a longer all-digit code falls back to its CAMEO parent ("1459").
+    """
+    if code is None:
+        return None
+    if not onto.has_cameo(code) and not (code.isdigit() and onto.has_cameo(code[:2])):
         return None
     try:
         cameo = onto.cameo(code)
@@ -83,6 +100,27 @@ def _plover(onto: Ontology, code: str | None) -> tuple[str, str] | None:
     if cameo.plover_type is None:
         return None
     return cameo.plover_type, code  # keep the dictionary's own code, even if more specific
+
+
+def warn_unmapped(path: Path, report: PhoenixReport, onto: Ontology, shown: int = 6) -> None:
+    """One warning for the codes that left dictionary items uncoded, commonest first."""
+    if not report.unmapped:
+        return
+    outside = Counter({c: n for c, n in report.unmapped.items() if not _in_cameo(onto, c)})
+    plover_less = sum(report.unmapped.values()) - sum(outside.values())
+    commonest = (outside or report.unmapped).most_common(shown)
+    names = ", ".join(f"{c} x{n}" for c, n in commonest)
+    log.warning(
+        "%s: verbs/patterns with codes that have no PLOVER type code no events: %d with %d "
+        "codes outside CAMEO, %d with CAMEO codes PLOVER leaves out (01x statements); e.g. %s. "
+        "Map codes to PLOVER types with a codes file (--codes FILE; see "
+        "tidings/data/ontology/README.md)",
+        path.name, sum(outside.values()), len(outside), plover_less, names,
+    )
+
+
+def _in_cameo(onto: Ontology, code: str) -> bool:
+    return onto.has_cameo(code) or (code.isdigit() and onto.has_cameo(code[:2]))
 
 
 def _verb_words(line: str) -> tuple[list[str], int]:
@@ -270,10 +308,13 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
         mapped = _plover(onto, code)
         if mapped is None:
             report.skipped += 1
+            if code is not None:
+                report.unmapped[code] += 1
             return
         type_, cameo = mapped
         entry = make_entry(kind, pattern, type_, {"cameo": cameo}, onto, where)
-        if paired is not None and _plover(onto, paired) is not None:
+        # the return act is coded with the packaged ontology (extract.refine.paired_entry)
+        if paired is not None and _plover(load_ontology(), paired) is not None:
             entry = LexEntry(**{**_fields(entry), "paired": paired})
         if shape is not None:
             entry = LexEntry(
@@ -339,6 +380,7 @@ def read_phoenix_report(path: Path, onto: Ontology) -> PhoenixReport:
             emit("pattern", " ".join(words), code, shape, paired=paired, verb=tuple(words), head=at)
         else:
             emit("verb" if len(words) == 1 else "phrasal", " ".join(words), code, paired=paired)
+    warn_unmapped(path, report, onto)
     if not report.entries:
         raise DataFileError(f"{path}: no verb entries with a PLOVER coding found")
     return report

@@ -11,10 +11,14 @@ broken edit fails loudly with a `DataFileError` naming the file and line.
     'PROTEST'
     >>> onto.default_cameo("ASSAULT", "aerial")
     '195'
+
+`load(code_files=[...])` adds users' own codes (`codes.py`): a private code of
+an old verb dictionary ("903") mapped to a PLOVER type, so its events code.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +28,7 @@ import yaml
 from ..errors import DataFileError
 from ..model import PLOVER_TYPES
 from ..paths import data_dir
+from .codes import read_codes
 
 CAMEO_COLUMNS = ("code", "name", "quad_class", "goldstein", "plover_type", "plover_mode", "contexts")
 
@@ -150,16 +155,28 @@ def _read_plover(path: Path) -> tuple[dict[str, PloverType], tuple[str, ...]]:
     return types, contexts
 
 
-@lru_cache(maxsize=1)
-def load() -> Ontology:
-    """Load and validate the packaged ontology (cached: it never changes at run time)."""
+def load(code_files: Iterable[str | Path] = ()) -> Ontology:
+    """The packaged ontology, plus users' codes files (`codes.read_codes`; later files win).
+
+    Cached per list of files: the ontology never changes at run time.
+    """
+    return _load(tuple(str(p) for p in code_files))
+
+
+@lru_cache(maxsize=8)
+def _load(code_files: tuple[str, ...]) -> Ontology:
     types, contexts = _read_plover(data_dir("ontology", "plover.yaml"))
     codes = _read_cameo(data_dir("ontology", "cameo.tsv"), types, set(contexts))
     for t in types.values():
         for code in (t.default_cameo, *t.modes.values()):
             if code not in codes:
                 raise DataFileError(f"plover.yaml: default CAMEO {code} of {t.name} is not in cameo.tsv")
+    for name in code_files:
+        path = Path(name)
+        if not path.is_file():
+            raise DataFileError(f"{path}: codes file not found")
+        codes = {**codes, **read_codes(path, types, contexts, codes)}
     return Ontology(types=types, contexts=contexts, codes=codes)
 
 
-__all__ = ["CameoCode", "Ontology", "PloverType", "load"]
+__all__ = ["CameoCode", "Ontology", "PloverType", "load", "read_codes"]

@@ -27,7 +27,7 @@ from .actor_kb import (
     Entry,
     KnowledgeBase,
 )
-from .actor_text import BOUNDARY, tokens
+from .actor_text import BOUNDARY, raw_tokens, tokens
 
 PREPOSITIONS = frozenset(
     "of in at to from for on with near across throughout inside outside against over under "
@@ -70,6 +70,7 @@ class Decision:
     head_kind: str | None = None
     plural: bool = False
     covered: set[int] = field(default_factory=set)  # token positions inside matches
+    country_only: bool = False  # the head names no actor ("military aid"): only the country is known
     why: list[str] = field(default_factory=list)
 
 
@@ -103,6 +104,39 @@ def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
         out.append(hit)
         i = hit.end
     return out
+
+
+def one_name(kb: KnowledgeBase, text: str, cities=None) -> bool:
+    """Whether a list of names is one dictionary name ("Trinidad and Tobago",
+    "Bosnia and Herzegovina"), not several actors ("France and Germany")."""
+    toks = tokens(text)
+    matches = find_matches(kb, toks, raw_tokens(text), cities)
+    return len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(toks)
+
+
+def member_is_actor(d: Decision | None) -> bool:
+    """Whether a list member sharing a role noun ("the governments of Peru and |
+    Chile") is an actor of its own: the role names an actor ("a strong performance
+    in the Americas and | China" does not) and the member a country or a known body
+    ("the governments of Peru and | Qwertania": no)."""
+    return d is not None and not d.country_only and (d.country is not None or d.head is not None)
+
+
+def name_in_list(kb: KnowledgeBase, group: str, name: str, cities=None) -> str | None:
+    """The one dictionary name in a list that holds a member's name and more: "Saint
+    Vincent and the Grenadines" for "the Grenadines" (or for "Saint Vincent") in
+    "Cuba and Saint Vincent and the Grenadines"; None when the member is a name of
+    its own."""
+    toks, raw = tokens(group), raw_tokens(group)
+    own = tokens(name)
+    if not own:
+        return None
+    for m in find_matches(kb, toks, raw, cities):
+        inner = toks[m.start:m.end]
+        if len(inner) > len(own) and "and" in inner and any(
+                inner[i:i + len(own)] == own for i in range(len(inner) - len(own) + 1)):
+            return " ".join(raw[m.start:m.end])
+    return None
 
 
 def _split(toks: tuple[str, ...], matches: list[Match]) -> int:
@@ -176,6 +210,7 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
         apposition = toks[cut] in BOUNDARY  # "Harry Tseng, Taiwan's deputy foreign minister"
         if not apposition and any(t not in PARTITIVE and not t.isdigit() for t in toks[:cut]):
             result.why.append(f"'{' '.join(toks[:cut])}' is not an actor: country only")
+            result.country_only = True
             result.sector, result.name, result.head, result.head_kind = None, None, None, None
         return result
     d = Decision()
@@ -189,6 +224,7 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
             and not _member_noun(word):  # "Red Cross operating ...", "group based ...", "army accountant"
         # "military aid", "Chinese investment", "Tuesday's attack": the head is no actor
         d.why.append(f"head '{word}' is not an actor: country only")
+        d.country_only = True
         d.sector, d.name, d.head, d.head_kind = None, None, None, None
     if d.country is None:
         for m in tail:

@@ -28,10 +28,19 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
+from ..lexicon.cues import word_set
+from ..extract.phrases import SharedReading, shared_reading
 from ..model import Actor
 from . import phoenix
 from .actor_kb import KnowledgeBase, load_builtin, load_entities, load_roles, load_yaml
-from .actor_match import Decision, decide, find_matches
+from .actor_match import (
+    Decision,
+    decide,
+    find_matches,
+    member_is_actor,
+    name_in_list,
+    one_name,
+)
 from .actor_places import Cities
 from .actor_text import raw_tokens, tokens
 from .coref import (
@@ -101,7 +110,9 @@ class ActorResolver:
         `ctx` (after `observe`), so rules that weigh the sentence's countries may run."""
         offset = span.doc.user_data.get("offset", 0)
         start, end = offset + span.start_char, offset + span.end_char
-        keys = tokens(span.text)
+        shared = self._shared(span)
+        text = shared.text if shared is not None else span.text
+        keys = tokens(text)
         if len(keys) == 1 and keys[0] in _PRONOUNS:
             tok = next((t for t in span if t.lower_ == keys[0]), span[0])
             return self._pronoun(span, tok, ctx, start, end)
@@ -116,10 +127,14 @@ class ActorResolver:
                                why=f"same name as earlier '{known.text}'")
             ctx.remember(actor, "person")
             return actor
-        decision = self._decide(span.text, ctx.date)
+        decision = self._decide(text, ctx.date)
+        if shared is not None and shared.role and not member_is_actor(decision):
+            return None  # "a strong performance in the Americas and | China": no role to share
         if decision is None:
             return self._unknown(span, ctx, start, end)
         actor = self._actor(span.text, decision, start, end)
+        if text != span.text:
+            actor.why = f"read as '{text}': {actor.why}"
         if actor.country is None and keys[:1] == ("the",) and actor.sector is not None:
             self._definite_country(actor, ctx, start, keys[-1])
         if actor.country is None and keys[0] in POSSESSIVE_PRONOUNS:
@@ -127,7 +142,7 @@ class ActorResolver:
         if whole_sentence:
             _sentence_rules(actor, span, ctx, keys)
         subject = _is_subject(span)
-        if self._learn_names(span, decision, actor, ctx):
+        if text == span.text and self._learn_names(span, decision, actor, ctx):
             ctx.remember(actor, "person", subject)
         else:
             ctx.remember(actor, kind_of(actor, decision.head_kind, decision.plural, keys[-1]), subject)
@@ -156,6 +171,20 @@ class ActorResolver:
             i = end
 
     # -- internals ------------------------------------------------------------
+
+    def _shared(self, span: Span) -> SharedReading | None:
+        """The words naming the span's actor when it is a list member sharing a head
+        ("the foreign ministers of | Germany"). A member that is part of one name
+        with an "and" in it reads as that name ("the presidents of Cuba and | Saint
+        Vincent and the Grenadines"); a list that is one name ("Trinidad and Tobago
+        officials") leaves the span's own words."""
+        shared = shared_reading(span)
+        if shared is None:
+            return None
+        if shared.name is not None:
+            whole = name_in_list(self.kb, shared.group.text, shared.name.text, self.cities)
+            return shared._replace(text=f"{shared.prefix} {whole}") if whole else shared
+        return None if one_name(self.kb, shared.group.text, self.cities) else shared
 
     def _decide(self, text: str, date: str | None) -> Decision | None:
         toks = tokens(text)
@@ -322,7 +351,7 @@ def _sentence_countries(actor: Actor, span: Span, ctx: ActorContext,
     offset = span.doc.user_data.get("offset", 0)
     lo, hi = offset + span.sent.start_char, offset + span.sent.end_char
     own = (actor.start, actor.end)
-    reported = _reported_tokens(span)
+    reported = _reported_tokens(span, reporter=local)
     found: Counter = Counter()
     for m in ctx.mentions:
         if not m.actor.country or m.actor.country in _NOT_STATES or not lo <= m.position < hi:
@@ -359,13 +388,25 @@ def _mention_root(span: Span, actor: Actor, offset: int) -> Token | None:
     return mention.root if mention is not None and len(mention) else None
 
 
-def _reported_tokens(span: Span) -> set[int]:
+# Speech verbs whose subject reports on the people in its complement (see _reported_tokens).
+REPORTER_VERBS = word_set("speech", "reporter_verbs")
+
+
+def _reported_tokens(span: Span, reporter: bool = False) -> set[int]:
     """Tokens of complement clauses the span is not part of: "Clerics believe Dagolath
-    can cope" says what the clerics think about Dagolath, not where they are."""
+    can cope" says what the clerics think about Dagolath, not where they are. With
+    `reporter`, also the subject of the speech verb whose report holds the span: "The
+    Observatory, a UK-based group, said eight people were killed" places the reporter,
+    not the people reported on."""
     out: set[int] = set()
     for tok in span.sent:
-        if tok.dep_ == "ccomp" and not (tok.left_edge.i <= span.root.i <= tok.right_edge.i):
+        inside = tok.left_edge.i <= span.root.i <= tok.right_edge.i
+        if tok.dep_ == "ccomp" and not inside:
             out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+        elif reporter and inside and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTER_VERBS:
+            for s in tok.head.children:
+                if s.dep_ == "nsubj":
+                    out.update(range(s.left_edge.i, s.right_edge.i + 1))
     return out
 
 

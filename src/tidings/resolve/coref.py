@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
 
+from ..lexicon.cues import word_set
 from ..model import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -23,11 +24,12 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 ARMED = frozenset({"REB", "UAF", "PRM", "CRM", "IMG"})
+# Word lists are data (data/lexicon/cues/coref.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # Definite descriptions that point back at an earlier named actor.
-GROUP_NOUNS = frozenset({"group", "faction", "militia", "movement", "organisation", "organization",
-                         "outfit", "network", "insurgency", "militants", "rebels", "insurgents"})
-MINISTRY_NOUNS = frozenset({"ministry", "department"})
-COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+GROUP_NOUNS = word_set("coref", "group_nouns")
+MINISTRY_NOUNS = word_set("coref", "ministry_nouns")
+COUNTRY_NOUNS = word_set("coref", "country_nouns")
 
 
 @dataclass(slots=True)
@@ -133,13 +135,7 @@ def _rank(m: Mention) -> tuple[int, int]:
 
 
 # Role nouns naming a body rather than a person ("the ministry ... it").
-COLLECTIVE = frozenset(
-    "government administration authority authorities regime cabinet state presidency ministry "
-    "department embassy consulate council parliament congress senate assembly legislature court "
-    "judiciary tribunal army military navy police gendarmerie party company firm bank university school "
-    "hospital agency office media newspaper union coalition force fleet junta delegation "
-    "municipality guard group militia movement".split()
-)
+COLLECTIVE = word_set("coref", "collective_nouns")
 
 
 def kind_of(actor: Actor, entry_kind: str | None, plural: bool, head: str = "") -> str:

@@ -34,6 +34,7 @@ import sys
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -102,6 +103,7 @@ class GazEntry:
     lon: float
     feature: str
     population: int
+    user: bool = False  # from a user's place file (`Gazetteer.with_places`): ranked first
 
     @property
     def rank(self) -> int:
@@ -157,7 +159,7 @@ def _build(supplement: Path) -> dict:
     import pycountry
     from countryinfo import CountryInfo
 
-    supplement_rows = _read_supplement(supplement)
+    supplement_rows = _read_places(supplement)  # checked before any building
     county_points = {(r["state"], norm(r["county"])): (float(r["lat"]), float(r["lon"]))
                      for r in read_points(data_dir("places", "us_counties.tsv"), COUNTY_COLUMNS, 2)}
     divisions = read_points(data_dir("places", "admin1_points.tsv"), DIVISION_COLUMNS, 3)
@@ -332,37 +334,93 @@ def read_points(path: Path, header: tuple[str, ...], code_len: int) -> list[dict
 
 
 SupplementRow = tuple[Row, list[str], bool]  # (row, names, whether it only adds to a country)
+# Columns a user's place file may stop after (admin1 and population are optional there).
+MIN_USER_COLUMNS = SUPPLEMENT_COLUMNS.index("lon") + 1
+# A user's place of unknown size counts as a village of this many people: a real named
+# place to recognise (the recogniser treats smaller readings as hamlets' alternate names).
+USER_DEFAULT_POPULATION = 1000
 
 
-def _read_supplement(path: Path) -> list[SupplementRow]:
-    """Parse and check our supplement before any building (fail fast on a bad file)."""
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t")
-    if tuple(reader.fieldnames or ()) != SUPPLEMENT_COLUMNS:
-        raise DataFileError(f"{path}: header must be {' '.join(SUPPLEMENT_COLUMNS)}")
+def _numbered_rows(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of each non-comment, non-blank line, the header included:
+    read line by line so that an error can name the line a person sees in an editor."""
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            for n, line in enumerate(fh, start=1):
+                if line.strip() and not line.lstrip().startswith("#"):
+                    yield n, next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter))
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def _place_row(path: Path, n: int, rec: dict[str, str], default_population: int = 0) -> SupplementRow:
+    """One checked place row (see `_read_places`); a bad row names its file and line."""
+    aliases = [a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip()]
+    try:
+        name = rec["name"].strip()
+        country = rec["country"].strip().upper() or None
+        feature = rec["feature"].strip().upper() or "RGN"
+        if not name or (country is not None and (len(country) != 3 or not country.isalpha())):
+            raise ValueError("empty name or country not an ISO3 code")
+        lat_s, lon_s = rec["lat"].strip(), rec["lon"].strip()
+        alias_only = feature == "PCLI" and not lat_s
+        if alias_only and country is None:
+            raise ValueError("a country alias row needs an ISO3 country")
+        lat = float(lat_s) if lat_s else 0.0
+        lon = float(lon_s) if lon_s else 0.0
+        if not alias_only and not (lat_s and lon_s and -90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError("lat/lon missing or out of range")
+        pop_s = (rec.get("population") or "").strip()
+        if pop_s and not pop_s.isdigit():
+            raise ValueError(f"population must be a whole number, not {pop_s!r}")
+        population = int(pop_s) if pop_s else default_population
+        row: Row = (None, name, country, (rec.get("admin1") or "").strip() or None, lat, lon, feature,
+                    population)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise DataFileError(f"{path}: line {n}: {exc}") from exc
+    return row, [name, *aliases], alias_only
+
+
+def _read_places(path: Path, *, delimiter: str = "\t", min_columns: int = len(SUPPLEMENT_COLUMNS),
+                 default_population: int = 0) -> list[SupplementRow]:
+    """Parse and check a place file before any building (fail fast on a bad file).
+
+    The first non-comment line is the header: the supplement's columns in order,
+    of which a user's file may leave out the trailing ones past `min_columns`."""
+    rows = _numbered_rows(path, delimiter)
+    first = next(rows, None)
+    if first is None:
+        raise DataFileError(f"{path}: empty (a header line and at least one row expected)")
+    n, header = first
+    header = [h.strip().lower() for h in header]
+    if not (min_columns <= len(header) <= len(SUPPLEMENT_COLUMNS)
+            and tuple(header) == SUPPLEMENT_COLUMNS[:len(header)]):
+        raise DataFileError(f"{path}: line {n}: header must be {' '.join(SUPPLEMENT_COLUMNS[:min_columns])}"
+                            + (f" [{' '.join(SUPPLEMENT_COLUMNS[min_columns:])}]"
+                               if min_columns < len(SUPPLEMENT_COLUMNS) else "")
+                            + f", separated by {'tabs' if delimiter == chr(9) else repr(delimiter)}")
     out: list[SupplementRow] = []
-    for n, rec in enumerate(reader, start=2):
-        aliases = [a.strip() for a in (rec["aliases"] or "").split("|") if a.strip()]
-        try:
-            name = rec["name"].strip()
-            country = rec["country"].strip() or None
-            feature = rec["feature"].strip() or "RGN"
-            if not name or (country is not None and len(country) != 3):
-                raise ValueError("empty name or country not ISO3")
-            alias_only = feature == "PCLI" and not rec["lat"].strip()
-            lat = float(rec["lat"]) if rec["lat"].strip() else 0.0
-            lon = float(rec["lon"]) if rec["lon"].strip() else 0.0
-            if alias_only and country is None:
-                raise ValueError("a country alias row needs an ISO3 country")
-            if not alias_only and not (-90 <= lat <= 90 and -180 <= lon <= 180 and rec["lat"].strip()):
-                raise ValueError("lat/lon missing or out of range")
-            row: Row = (None, name, country, rec["admin1"].strip() or None, lat, lon, feature,
-                        int(rec["population"] or 0))
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise DataFileError(f"{path}: bad row {n}: {exc}") from exc
-        out.append((row, [name, *aliases], alias_only))
+    for n, fields in rows:
+        if len(fields) > len(header):
+            raise DataFileError(f"{path}: line {n}: {len(fields)} columns where the header has "
+                                f"{len(header)}")
+        fields += [""] * (len(header) - len(fields))  # trailing empty columns may be left off
+        out.append(_place_row(path, n, dict(zip(header, fields)), default_population))
+    if not out:
+        raise DataFileError(f"{path}: no rows after the header")
     return out
+
+
+def read_user_places(path: str | Path) -> list[SupplementRow]:
+    """A user's place file: the supplement's columns, tab-separated (`.tsv`, `.txt`)
+    or comma-separated (`.csv`); admin1 and population may be left out (an unknown
+    population is `USER_DEFAULT_POPULATION`)."""
+    path = Path(path)
+    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
+    return _read_places(path, delimiter=delimiter, min_columns=MIN_USER_COLUMNS,
+                        default_population=USER_DEFAULT_POPULATION)
 
 
 def _add_supplement(b: _Builder, rows: list[SupplementRow]) -> None:
@@ -419,7 +477,7 @@ class Gazetteer:
     """Name -> candidate places, most populous first. Build with `Gazetteer.load()`."""
 
     def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], demonyms: dict[str, str]):
-        self._rows = rows
+        self._rows = rows  # users' rows (`with_places`) carry a ninth field, True: GazEntry.user
         self._index = index
         self.demonyms = demonyms  # normalised demonym -> ISO3 ("iraqi" -> "IRQ")
         self._countries = {r[2]: i for i, r in enumerate(rows) if r[6] == "PCLI" and r[2]}
@@ -448,6 +506,35 @@ class Gazetteer:
                 log.warning("gazetteer cache not written to %s: %s", path, exc)
         return cls(data["rows"], data["index"], data["demonyms"])
 
+    def with_places(self, files: Sequence[str | Path]) -> Gazetteer:
+        """This gazetteer with users' place files on top (a copy; `self` is unchanged).
+
+        Each row is a place of the user's: its name and aliases are indexed to it,
+        and its readings are marked `user` so that the geoparser prefers them over
+        ours ("Springfield" in the researcher's state). A country row without lat/lon
+        only gives our country more names, as in the supplement. Files are read
+        and checked first: a bad one raises `DataFileError` naming file and line."""
+        parsed = [(path, read_user_places(path)) for path in files]
+        if not parsed:
+            return self
+        rows: list = list(self._rows)
+        added: dict[str, list[int]] = defaultdict(list)
+        for path, file_rows in parsed:
+            for row, names, alias_only in file_rows:
+                if alias_only:
+                    country = self.country(row[2] or "")
+                    if country is None:
+                        raise DataFileError(f"{path}: alias row for unknown country {row[2]}")
+                    row = (country.geonameid, country.name, country.country, None, country.lat,
+                           country.lon, "PCLI", country.population)
+                rows.append((*row, True))  # GazEntry.user
+                for k in {k for nm in names for k in name_keys(nm)}:
+                    added[k].append(len(rows) - 1)
+        index = dict(self._index)
+        for k, ids in added.items():
+            index[k] = tuple(ids) + index.get(k, ())
+        return Gazetteer(rows, index, self.demonyms)
+
     def __len__(self) -> int:
         return len(self._rows)
 
@@ -455,7 +542,8 @@ class Gazetteer:
         return GazEntry(*self._rows[i])
 
     def candidates(self, name: str) -> list[GazEntry]:
-        """Every place called `name` (exact key), most populous first."""
+        """Every place called `name` (exact key): users' places first, then ours,
+        most populous first."""
         return [GazEntry(*self._rows[i]) for i in self._index.get(norm(name), ())]
 
     def has(self, name: str) -> bool:
@@ -463,7 +551,7 @@ class Gazetteer:
 
     def country(self, iso3: str) -> GazEntry | None:
         i = self._countries.get(iso3)
-        return GazEntry(*self._rows[i]) if i is not None else None
+        return self.entry(i) if i is not None else None
 
     def admin1_share(self, iso3: str | None) -> int | None:
         """A country's population divided by its first-level divisions, if known."""

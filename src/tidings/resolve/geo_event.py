@@ -6,61 +6,78 @@ offensive in Afghanistan", "In Vienna, ... marched"); the closer its
 attachment to the trigger in the parse, the better. A place that only
 describes an actor is never the event's place: possessives and modifiers
 ("Iraq's premier", "Baghdad-based", "a driver from Abidjan"), and subjects or
-objects ("Iran accused the US"). With no locative place in the sentence the
-caller may fall back to the dateline (`dateline=`), which this module only
-passes through.
+objects ("Iran accused the US"). Nor is a place that describes something else
+in the sentence: an office ("the commander in Iraq" loses to "during a visit
+to Beirut" and is kept only as the last resort), a relative clause on a noun
+("troops which have their bases in Turkey", unless the noun is where it
+happened: "at a shop they ran in Colombo"), an attribution ("according to
+officials in Kabul"), or a topic ("a statement on Iraq"), and a place that
+owns or is a reference point for another ("Jerusalem's Old City", "north of
+the city of Multan") gives way to it. Where a visit, a march or an entrance leads ("to") is a
+place like "in"; verbs sharing a subject ("shot and killed ... in X") share
+their place. With no locative place in the sentence the caller may fall back
+to the dateline (`dateline=`), which this module only passes through.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.cues import word_set
 from ..model import Place
 from .geo_recognise import DIRECTIONS, territorial_verbs
 
 # Prepositions that put an event somewhere (not "from": a driver from Abidjan).
-EVENT_PREPS = frozenset(
-    "in at near outside inside across throughout around within into on off along between "
-    "onto towards toward over under beyond through".split())
+EVENT_PREPS = frozenset({
+    "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into", "on",
+    "off", "along", "between", "onto", "towards", "toward", "over", "under", "beyond", "through"})
 # Nouns naming people or their institutions: a place modifying them describes
 # an actor ("Iraqi forces", "the US embassy", "Iraq's premier"), not where.
-ACTOR_NOUNS = frozenset(
-    "force forces troop troops soldier army military police policeman officer official "
-    "government minister ministry president premier leader leadership militant rebel "
-    "fighter protester demonstrator people man woman civilian spokesman spokeswoman "
-    "ambassador envoy embassy consulate mission delegation diplomat authority authorities "
-    "regime parliament team player national citizen resident worker student journalist "
-    "reporter group member commander general chief king prince queen counterpart side "
-    "people's".split())
+ACTOR_NOUNS = word_set("places", "actor_nouns")
 # Nouns that are themselves places, so a name modifying them still locates ("Aziziyah district").
-PLACE_NOUNS = frozenset(
-    "city town village district province governorate region area neighbourhood "
-    "neighborhood suburb capital state county camp border territory enclave strip valley "
-    "zone quarter outskirts municipality island coast port base airport street square "
-    "market mosque checkpoint highway road compound refugee countryside vicinity suburb "
-    "suburbs villages towns cities settlement settlements neighbourhoods neighborhoods "
-    "districts".split())
+PLACE_NOUNS = word_set("places", "place_nouns")
+# An office's place ("the commander in Iraq") describes the person: any other locative
+# place beats it (data/lexicon/cues/places.yaml `title_nouns`).
+TITLE_NOUNS = word_set("places", "title_nouns")
+OFFICE_PENALTY = 3.0
+# Where a visit, a march or an entrance leads ("during a visit to Beirut") is the event's place.
+TRAVEL_WORDS = word_set("places", "travel_words")
+DESTINATION_PREPS = frozenset({"to"})
+# Leaving a place happens there: "troops withdrew from Gaza", "expelled from Iran".
+DEPARTURE_WORDS = word_set("places", "departure_words")
+# A country's own war is in it ("Syria's civil war"); its offensive is its act.
+SITUATION_NOUNS = word_set("places", "situation_nouns")
+# Words and acts about a place: "a statement on Iraq", "sanctions on Iran", "a dispute
+# over Kashmir" name what they are about, not where anything happened.
+TOPIC_PREPS = frozenset({"on", "over", "about"})
+TOPIC_NOUNS = word_set("places", "topic_nouns")
+# Attributions: "according to officials in Kabul" places the source, not the event.
+ATTRIBUTION_WORDS = frozenset({"according"})
 # Heads through which a locative phrase still belongs to the event it modifies.
 CLIMB_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "pobj", "npadvmod", "poss"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "attr"})
 # Nouns for a part of or a place near another: its "of" complement is the container.
-RELATIVE_NOUNS = frozenset(
-    "countryside outskirts vicinity suburb suburbs perimeter environs edge heart centre "
-    "center part parts north south east west".split())
+RELATIVE_NOUNS = word_set("places", "relative_nouns")
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "conj", "pcomp"})
-DISTANCE_WORDS = frozenset("km kilometre kilometer kilometres kilometers mile miles".split())
+DISTANCE_WORDS = word_set("places", "distance_words")
+# A place that owns another ("Jerusalem's Old City") only says where that one is.
+POSSESSOR_PENALTY = 0.5
 # Finer places win over the wider ones on the same phrase ("the Belarus capital Minsk").
 SPECIFICITY = {"PCLI": 0.0, "CONT": 0.0, "RGN": 0.1, "ADM1": 0.1, "ADM2": 0.15}
 
 
-def _object_place(tok: Token, trigger: Token) -> bool:
-    """The place is what a territorial verb acts on: "captured (the town of) Badme"."""
+def _object_place(tok: Token, trigger: Token, country: bool = False) -> bool:
+    """The place is what a territorial verb acts on: "captured (the town of) Badme";
+    not the owner named before what was acted on ("stormed the US embassy")."""
     if trigger.lemma_.lower() not in territorial_verbs():
         return False
     cur = tok
     for _ in range(4):
         if cur.head == trigger and cur.dep_ in ("dobj", "nsubjpass"):
             return True
+        if cur.dep_ in ("compound", "amod", "poss") and (
+                _actorish(cur.head) or (country and cur.head.lemma_.lower() not in PLACE_NOUNS)):
+            return False
         if cur.dep_ in ("compound", "amod", "appos", "conj", "poss") or (
                 cur.dep_ == "pobj" and cur.head.lower_ == "of"):
             cur = cur.head if cur.dep_ != "pobj" else cur.head.head
@@ -84,11 +101,15 @@ def _locative_prep(tok: Token, country: bool = False) -> Token | None:
         if cur.dep_ in ACTOR_DEPS and cur.lemma_.lower() not in PLACE_NOUNS:
             return None
         if cur.dep_ in ("compound", "amod", "nmod", "poss") and (
-                _actorish(cur.head) or (country and cur.head.lemma_.lower() not in PLACE_NOUNS)):
+                _actorish(cur.head) or (country and cur.head.lemma_.lower() not in PLACE_NOUNS | SITUATION_NOUNS)):
             return None  # "US embassy", "Iraq's premier", "a U.S. airstrike": who, not where
         head = cur.head
         if cur.dep_ == "pobj" and head.dep_ in ("prep", "conj"):
-            if head.lower_ in EVENT_PREPS:
+            if head.lower_ in TOPIC_PREPS and head.head.lemma_.lower() in TOPIC_NOUNS:
+                return None  # "a statement on Iraq", "sovereignty over Kashmir": what, not where
+            if head.lower_ in EVENT_PREPS or (head.lower_ in DESTINATION_PREPS
+                                              and head.head.lemma_.lower() in TRAVEL_WORDS) or (
+                    head.lower_ == "from" and head.head.lemma_.lower() in DEPARTURE_WORDS):
                 return head.head if head.dep_ == "conj" and head.head.dep_ == "prep" else head
             if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS | {"bombardment", "outskirts"}:
                 cur = head.head  # "the town of Bakwa": climb to "town"
@@ -109,15 +130,49 @@ def _actorish(tok: Token) -> bool:
         "PERSON", "ORG", "NORP")
 
 
-def _attachment(prep: Token, trigger: Token) -> float:
-    """How close a locative phrase is to the trigger in the parse (higher = closer)."""
+def _shares_subject(verb: Token) -> bool:
+    """A conjoined verb with no subject of its own is the same act as the verb it
+    joins ("shot and killed a motorist in the West Bank"), not another clause."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _describes_person(prep: Token, trigger: Token) -> bool:
+    """Whether a locative phrase belongs to who someone is rather than to what
+    happened: an office ("the commander in Iraq") or an apposition that says who
+    someone is ("Kupczyk, an officer with the brigade in the Baltic port,")."""
+    if prep.head.lemma_.lower() in TITLE_NOUNS:
+        return True
+    cur = prep.head
+    while cur != trigger and cur.head != cur:
+        if cur.dep_ == "appos" and (_actorish(cur) or cur.lemma_.lower() in TITLE_NOUNS):
+            return True
+        cur = cur.head
+    return False
+
+
+def _describes_noun(clause: Token) -> bool:
+    """A relative clause tells about its noun, not the event: "troops which have their
+    bases in Turkey", "a grenade that killed a soldier in Afghanistan". Only when the
+    noun is itself where the event happened does its clause's place still locate it
+    ("shot at a shop they ran in Colombo")."""
+    noun = clause.head
+    return clause.dep_ == "relcl" and not (noun.dep_ == "pobj" and noun.head.lower_ in EVENT_PREPS)
+
+
+def _attachment(prep: Token, trigger: Token) -> float | None:
+    """How close a locative phrase is to the trigger in the parse (higher = closer);
+    None when it lies in a relative clause that describes a noun (`_describes_noun`;
+    a clause on the event's own noun still tells where: "the attacks it carried out
+    in Iraq") or in an attribution ("according to officials in Kabul")."""
     head = prep.head
     if head == trigger:
         return 3.0
     if trigger.is_ancestor(head):
         cur, clause = head, False
         while cur != trigger and cur.head != cur:
-            clause |= cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS
+            if (_describes_noun(cur) and cur.head != trigger) or cur.lower_ in ATTRIBUTION_WORDS:
+                return None
+            clause |= cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS and not _shares_subject(cur)
             cur = cur.head
         # on a noun of the event's own phrase ("the offensive in Afghanistan"),
         # not inside another clause ("..., which was followed by a blast in Colombo")
@@ -130,15 +185,28 @@ def _attachment(prep: Token, trigger: Token) -> float:
 def _container(tok: Token, prep: Token | None) -> float:
     """A penalty for a place that only locates another place or serves as a
     reference point: "the X district in central Damascus", "Makhmur district,
-    northern Iraq", "110 km east of Algiers", "north of Baghdad"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
-            tok.head.head.lower_ in DIRECTIONS or tok.head.head.lemma_.lower() in DISTANCE_WORDS):
+    northern Iraq", "110 km east of Algiers", "north of Baghdad", and a
+    possessor of a place ("Dagestan's capital Makhachkala", "Jerusalem's Old City")."""
+    owner = POSSESSOR_PENALTY if tok.dep_ == "poss" and _placeish(tok.head) else 0.0
+    return owner + _reference(tok, prep)
+
+
+def _placeish(tok: Token) -> bool:
+    return tok.lemma_.lower() in PLACE_NOUNS or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _reference(tok: Token, prep: Token | None) -> float:
+    """The penalty for a reference point or a container (see `_container`)."""
+    framed = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
+    ref = tok.head.head if framed else tok  # "northeast of the city of Multan": as "of Multan"
+    if ref.dep_ == "pobj" and ref.head.lower_ == "of" and (
+            ref.head.head.lower_ in DIRECTIONS or ref.head.head.lemma_.lower() in DISTANCE_WORDS):
         return 1.0
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in RELATIVE_NOUNS:
         return 0.5  # "the southern countryside of Aleppo", "the outskirts of Kabul"
-    if prep is not None and (prep.head.lemma_.lower() in PLACE_NOUNS or prep.head.ent_type_ in ("GPE", "LOC", "FAC")):
+    if prep is not None and _placeish(prep.head):
         return 0.5
-    if tok.dep_ == "appos" and (tok.head.lemma_.lower() in PLACE_NOUNS or tok.head.ent_type_ in ("GPE", "LOC", "FAC")):
+    if tok.dep_ == "appos" and _placeish(tok.head):
         return 0.5
     return 0.0
 
@@ -154,13 +222,16 @@ def event_place(trigger: Span | Token, places: list[Place], *, dateline: Place |
         if span is None or span.start < sent.start or span.end > sent.end:
             continue
         root = span.root
-        if _object_place(root, tok) or (root.head == tok and root.dep_ == "npadvmod"):
+        if _object_place(root, tok, country=place.feature == "PCLI") or (root.head == tok and root.dep_ == "npadvmod"):
             score = 3.0  # "captured Badme", "captured off Mogadishu"
         else:
             prep = _locative_prep(root, country=place.feature == "PCLI")
-            if prep is None:
+            attachment = _attachment(prep, tok) if prep is not None else None
+            if prep is None or attachment is None:
                 continue
-            score = _attachment(prep, tok) - _container(root, prep)
+            score = attachment - _container(root, prep)
+            if _describes_person(prep, tok):
+                score -= OFFICE_PENALTY  # "the commander in Iraq": only when nothing else says where
         score += SPECIFICITY.get(place.feature or "", 0.2) - 0.001 * abs(span.root.i - tok.i)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS \
                 and root.lemma_.lower() not in PLACE_NOUNS:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon.cues import word_set
 from ..paths import data_dir
 from .gazetteer import Gazetteer, name_keys, norm
 
@@ -33,32 +34,16 @@ DIRECTIONS = frozenset(
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                               "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Word lists are data (data/lexicon/cues/places.yaml and speech.yaml: what each is for, with examples);
+# grammar (function words, dependency labels) stays here.
 # Capitalised words that are gazetteer names somewhere but almost never places in news.
-COMMON_WORDS = frozenset(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs "
-    "fri sat sun monday tuesday wednesday thursday friday saturday sunday god police "
-    "president mayor sheriff governor minister senator judge officer chief army navy city "
-    "county state university college school church hospital street road avenue court "
-    "house center centre best hope faith grace young page long price king bush green "
-    "brown white black gay obama trump union republic federal national international "
-    "government department lake river mount north south east west central new old little "
-    "great upper lower valley congress senate rehab downtown uptown midtown".split())
+COMMON_WORDS = word_set("places", "common_words")
 # Capitalised words that make a name around them something else: "Lake Vermont",
 # "Dublin Road", "Houston Street" are not Vermont, Dublin or Houston.
-FEATURE_BEFORE = frozenset("lake mount mt fort ft port cape camp river bay gulf isle lac saint st san santa".split())
-FEATURE_AFTER = frozenset(
-    "road rd street st avenue ave boulevard blvd drive dr lane ln highway hwy way court "
-    "ct place pl circle trail parkway pkwy river lake creek park bridge hall school "
-    "university college church hospital airport station center centre mall square tower "
-    "building hotel high middle elementary academy stadium arena museum library theater "
-    "theatre club company corp inc times post news herald tribune journal gazette "
-    "chronicle".split())
+FEATURE_BEFORE = word_set("places", "feature_before")
+FEATURE_AFTER = word_set("places", "feature_after")
 # Nouns that frame a name as a place: "the village of X", "X district".
-PLACE_FRAME_NOUNS = frozenset(
-    "city town village district province governorate region area neighbourhood "
-    "neighborhood suburb suburbs county state camp valley settlement settlements villages "
-    "towns cities districts neighbourhoods neighborhoods municipality island port".split())
+PLACE_FRAME_NOUNS = word_set("places", "place_frame_nouns")
 JOINERS = frozenset({"and", "of", "&"})  # inside one name: "Trinidad and Tobago", "Port of Spain"
 CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "du", "des", "da", "on"})
 MAX_TOKENS = 5
@@ -121,12 +106,8 @@ def territorial_verbs() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-SPEECH_VERBS = frozenset(
-    "say tell accuse warn announce urge demand insist deny claim respond reject threaten "
-    "condemn criticize criticise call vow pledge blame confirm state believe want hope "
-    "argue insist signal ask agree refuse decline sanction impose order welcome praise".split())
-ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "district", "county",
-                         "parish", "oblast", "prefecture", "department"})
+SPEECH_VERBS = word_set("speech", "metonym_speech_verbs")
+ADMIN_WORDS = word_set("places", "admin_words")
 
 
 def _capitalised(tok) -> bool:

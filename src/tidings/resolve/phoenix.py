@@ -13,15 +13,24 @@ chunk is a PLOVER sector ("MRGORC" -> ORC), and the whole code in
 `Entry.raw_code`. Agent codes are sectors appended to the country of the
 actor named beside them (`[~MOP]`: "Gondor's main opposition group" is GON
 MOP), or a prefix standing in for it (`[NGO~]`).
+
+An actor may carry several codes (`THE_SHIRE [FRO/BIL/SAM]`): PETRARCH codes
+one event per code, so `shared_codes` lists them and `every_code` turns the
+actor resolved under the first code into one actor per code (the contract's
+actors list holds them side by side, as it holds a compound "X and Y"). The
+TABARI code `[###]` marks a discard phrase, not an actor: a sentence naming
+it is not coded (`discard_phrases`, used with `tidings.lexicon.discards`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace as copy_actor
 from pathlib import Path
 
 from ..errors import DataFileError
+from ..model import Actor
 from .actor_kb import SECTORS, Code, Entry, KnowledgeBase
 from .actor_text import plural_key, tokens
 
@@ -31,6 +40,9 @@ _CODE = re.compile(r"\[([^\]}]*)[\]}]")  # legacy files sometimes close with "}"
 # CAMEO agent codes that PLOVER renamed or folded (manual 5.2.1 note 4; CIV in old files).
 _CAMEO_SECTOR = {"HLH": "MED", "CIV": "CVL", "INS": "REB", "SEP": "REB", "MOD": None, "RAD": None}
 _IGO_SPECIAL = {"UNO": "UNO", "EUR": "EUR"}
+DISCARD_CODE = "###"  # TABARI: the phrase marks a sentence not to code
+# (actor name, first country) -> every (country, sector) of an entry with several codes
+SharedCodes = dict[tuple[str, str | None], list[tuple[str | None, str | None]]]
 
 
 def _strip_comments(text: str) -> list[tuple[int, str]]:
@@ -38,7 +50,9 @@ def _strip_comments(text: str) -> list[tuple[int, str]]:
     text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     out = []
     for n, line in enumerate(text.splitlines(), 1):
-        line = line.split("#", 1)[0].split(";", 1)[0].rstrip()
+        # "[###]" is TABARI's discard code, not a comment (hidden while cutting comments)
+        line = line.replace(f"[{DISCARD_CODE}]", "[\0]").split("#", 1)[0].split(";", 1)[0].rstrip()
+        line = line.replace("[\0]", f"[{DISCARD_CODE}]")
         if line.strip():
             out.append((n, line))
     return out
@@ -53,7 +67,7 @@ def parse_code(code: str) -> tuple[str | None, str | None]:
     code with their own agent codes get them back rather than nothing.
     """
     code = code.strip().upper()
-    if not code or code.startswith("---") and len(code) <= 3:
+    if not code or code.startswith("---") and len(code) <= 3 or code == DISCARD_CODE:
         return None, None
     country: str | None = code[:3] if code[:3] != "---" else None
     chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
@@ -93,6 +107,48 @@ def agent_code(code: str) -> tuple[str | None, str | None]:
     return None, _sector([body[i:i + 3] for i in range(0, len(body), 3)])
 
 
+def split_codes(raw: str) -> list[str]:
+    """'FRO/BIL/SAM' -> ['FRO', 'BIL', 'SAM']: the codes of an actor that stands for several."""
+    return [c for c in raw.strip().split("/") if c.strip()] or [raw.strip()]
+
+
+def shared_codes(kb: KnowledgeBase) -> SharedCodes:
+    """(name, first country) -> every (country, sector) of the entries with several codes.
+
+    Keyed as the resolver names the actor it returns for such an entry, so the
+    pipeline can widen that actor (`every_code`) without the resolver's help.
+    """
+    table: SharedCodes = {}
+    for entry in kb.entries:
+        if entry.raw_code and "/" in entry.raw_code:
+            codes = [parse_code(c) for c in split_codes(entry.raw_code)]
+            if len(codes) > 1:
+                table[(entry.name, entry.country)] = codes
+    return table
+
+
+def every_code(actor: Actor, table: SharedCodes) -> list[Actor]:
+    """The actor once per code of its dictionary entry (itself alone for a one-code entry)."""
+    codes = table.get((actor.name or "", actor.country))
+    if not codes:
+        return [actor]
+    note = "/".join(c or "---" for c, _ in codes)
+    why = f"{actor.why}; one of the codes {note}" if actor.why else f"one of the codes {note}"
+    own_sector = actor.sector != codes[0][1]  # a sector the phrase itself added stays
+    return [copy_actor(actor, country=country, sector=actor.sector if own_sector else sector, why=why)
+            for country, sector in codes]
+
+
+def discard_phrases(kb: KnowledgeBase) -> list[str]:
+    """The phrases of actors coded `[###]` (TABARI discards), each as a whole-word discard.
+
+    They are the dictionary's token keys, punctuation dropped: "AL-QAEDA" becomes
+    "al qaeda", which the discard matcher also finds written "al-Qaeda".
+    """
+    return sorted(" ".join(key) + "_" for key, entry in kb.index.items()
+                  if entry.raw_code == DISCARD_CODE)
+
+
 def _date(value: str) -> str:
     """YYYYMMDD or YYMMDD (TABARI: 00-29 -> 20xx) to ISO."""
     value = value.strip()
@@ -109,7 +165,7 @@ def _restriction(body: str, where: str) -> Code:
     parts = body.split()
     if not parts:
         raise DataFileError(f"{where}: empty code")
-    country, sector = parse_code(parts[0])
+    country, sector = parse_code(split_codes(parts[0])[0])  # "[FRO/BIL]": the first code
     start = end = None
     if len(parts) > 1:
         spec = "".join(parts[1:])
@@ -167,7 +223,7 @@ def load_actors(kb: KnowledgeBase, path: Path, text: str) -> int:
         current = Entry("org", phrase.title(), source=where)
         if m:
             code_text = m.group(1).split()[0] if m.group(1).split() else ""
-            current.country, current.sector = parse_code(code_text)
+            current.country, current.sector = parse_code(split_codes(code_text)[0] if code_text else "")
             current.raw_code = code_text or None
         kb.add(current, [phrase], any_case=True)
         count += 1

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +58,9 @@ METRO_MARGIN = 8  # ...this many times bigger than its namesakes in the same cou
 METRO_BONUS = 1.5  # is what its bare name means there: Portland is Oregon's, not a Texas town's
 SPREAD_TOP = 15  # readings of a name that share its probability mass
 REFINE_ROUNDS = 1  # passes that re-read every name against the others' refined readings
+# A reading from a user's place file outscores any of ours (size, feature and the article's
+# evidence together stay far below it); only a qualifier ("Springfield, Mass.") overrules it.
+USER_BONUS = 100.0
 
 
 @dataclass(slots=True)
@@ -128,12 +132,20 @@ class PlaceContext:
             return None
         return self.geoparser.resolve_span(span, self)
 
-    def event_place(self, trigger: Span | Token) -> Place | None:
-        """Where the event of this trigger happened (see `geo_event.event_place`);
-        unresolved names ("the village of Tamthil") count too, with null coordinates."""
+    def event_place(self, trigger: Span | Token, where: Sequence[Span] = ()) -> Place | None:
+        """Where the event of this trigger happened (see `geo_event.event_place`).
+
+        The rules choose among the sentence's places, unresolved names ("the village
+        of Tamthil", with null coordinates) and the clause's own where-phrases (`where`,
+        from the extractor) resolved in the article's context; so a title's place
+        ("the commander in Iraq") loses to the visit's ("during a visit to Beirut").
+        A where-phrase the rules reject (a topic, a source) stays rejected."""
         from .geo_event import event_place
 
-        return event_place(trigger, self.places + self.unresolved)
+        known = self.places + self.unresolved
+        resolved = [p for p in (self.resolve_span(span) for span in where) if p is not None]
+        extra = [p for p in resolved if all(p is not q and p.start != q.start for q in known)]
+        return event_place(trigger, known + extra)
 
     def sentence_place(self, sent: Span) -> Place | None:
         """The sentence's own place when no trigger is known: as for its root verb."""
@@ -152,8 +164,10 @@ def to_place(e: GazEntry, text: str, start: int | None = None, end: int | None =
 class Geoparser:
     """Finds and resolves toponyms; load once per process (the gazetteer is shared)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self.gaz = gazetteer or get()
+    def __init__(self, gazetteer: Gazetteer | None = None, place_files: Sequence[str | Path] = ()) -> None:
+        """`place_files`: users' place dictionaries (see `Gazetteer.with_places`),
+        read and checked here, so a bad file fails before any article is coded."""
+        self.gaz = (gazetteer or get()).with_places(place_files)
         self.recognise = Recogniser(self.gaz)
 
     # -- scoring -----------------------------------------------------------------
@@ -193,6 +207,8 @@ class Geoparser:
                     pop = 1000  # a division named after its city: the bare name is the city
             # a division known only by name (no population) earns no feature bonus
             s = math.log10(pop + 1) + (FEATURE_BONUS.get(e.feature, 0.0) if e.population else 0.0)
+            if e.user:
+                s += USER_BONUS  # the researcher's own place for this name
             if id(e) in metros and countries and countries.get(e.country, 0) > 0:
                 s += METRO_BONUS  # a story set in Texas names Portland, Ore. bare too
             if not own_name and e.feature != "PCLI":
