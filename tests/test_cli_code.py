@@ -94,3 +94,20 @@ def test_cli_code_entities_all_codes_the_wire_story_like_the_gated_default():
     assert gated and gated == everywhere
     bad = run("code", str(EXAMPLES / "embassy_storm.txt"), "--entities", "some")
     assert bad.returncode == 2 and "--entities" in bad.stderr
+
+
+def test_cli_code_modality_option_selects_what_is_printed():
+    """Stated plans are `future`: hidden by default, printed with --modality future
+    (PETRARCH's reading with asserted), and a bad modality is a usage error."""
+    text = ("Rebels attacked an army base near Goma on Monday. "
+            "The president will meet opposition leaders on Friday.\n")
+    default = [json.loads(x) for x in run("code", "-", stdin=text).stdout.splitlines()]
+    both = run("code", "-", "--modality", "asserted", "--modality", "future", stdin=text)
+    assert both.returncode == 0, both.stderr
+    both_events = [json.loads(x) for x in both.stdout.splitlines()]
+    future_only = [json.loads(x) for x in run("code", "-", "--modality", "future", stdin=text).stdout.splitlines()]
+    assert {e["modality"] for e in default} == {"asserted"}
+    assert future_only and {e["modality"] for e in future_only} == {"future"}
+    assert len(both_events) == len(default) + len(future_only)
+    bad = run("code", "-", "--modality", "maybe", stdin=text)
+    assert bad.returncode == 2 and "maybe" in bad.stderr

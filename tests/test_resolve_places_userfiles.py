@@ -121,3 +121,15 @@ def test_code_command_places_the_event_with_places_option(tmp_path, village_file
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert events and all(e["location"]["country"] == "SYR" and e["location"]["lat"] == 35.81 for e in events)
+
+
+def test_user_village_named_without_a_preposition_is_found(village_file) -> None:
+    """A user's village opening a clause ("Kafr Zulmayeh was shelled") has no "in"
+    before it and may escape the entity recogniser: listing it is enough."""
+    from tidings.nlp import load as load_nlp
+
+    text = f"{VILLAGE} was shelled again on Monday, activists said."
+    doc = load_nlp()(text)
+    article = article_from_text(text, date="2024-03-04")
+    found = Geoparser(place_files=[village_file]).find([doc], article).places
+    assert [(p.name, p.country) for p in found] == [(VILLAGE, "SYR")]

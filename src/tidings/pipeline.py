@@ -39,7 +39,7 @@ from .ontology import Ontology
 from .ontology import load as load_ontology
 from .resolve import dates
 from .resolve import phoenix as actor_phoenix
-from .resolve.actors import ActorContext, ActorResolver
+from .resolve.actors import ActorContext, ActorResolver, takes_event_country
 from .resolve.places import Geoparser, PlaceContext
 
 log = logging.getLogger(__name__)
@@ -251,8 +251,11 @@ class Coder:
         offset = sent.doc.user_data.get("offset", 0)
         entry = clause.entry
         code = k.ontology.cameo(entry.cameo) if entry.cameo else None
-        actors = self._actors(clause.agents, actor_ctx)
-        recipients = [r for r in self._actors(clause.patients, actor_ctx)
+        location = self._location(clause, places)
+        actors = [k.actors.doer_by_mode(a, entry.mode) for a in self._actors(clause.agents, actor_ctx)]
+        # the doers' words say who acted, not who the recipients are (`resolve_span`)
+        where = location.country if location is not None else None
+        recipients = [r for r in self._actors(clause.patients, actor_ctx, apart=clause.agents, where=where)
                       if not _points_back(r, actors)]
         event = Event(
             id=f"{article.id}-{index}-{n}",
@@ -268,7 +271,7 @@ class Coder:
             goldstein=code.goldstein if code else None,
             actors=actors,
             recipients=recipients,
-            location=self._location(clause, places),
+            location=location,
             fatalities=clause.fatalities,
             injuries=clause.injuries,
             size=clause.size,
@@ -284,10 +287,11 @@ class Coder:
         _unidentified_attacker(event)
         return event
 
-    def _actors(self, spans: list[Span], ctx: ActorContext) -> list[Actor]:
+    def _actors(self, spans: list[Span], ctx: ActorContext, apart: list[Span] | None = None,
+                where: str | None = None) -> list[Actor]:
         out: list[Actor] = []
         for span in spans:
-            resolved = self.knowledge.actors.resolve_span(span, ctx)
+            resolved = self.knowledge.actors.resolve_span(span, ctx, apart=apart or (), where=where)
             for actor in actor_phoenix.every_code(resolved, self.knowledge.shared_codes) if resolved else []:
                 if all((a.name, a.country, a.sector) != (actor.name, actor.country, actor.sector) for a in out):
                     out.append(actor)
@@ -380,13 +384,15 @@ def _country_from_location(event: Event) -> None:
     """A role actor with no nationality ("protesters", "police") acts where the event is.
 
     News names the country once and then speaks of "police" or "protesters"; coders
-    since TABARI give such actors the country of the event's place.
+    since TABARI give such actors the country of the event's place; so do people
+    said with an article ("a man", "the residents"), not "the army" or "a drone",
+    which may be a foreign state's (`takes_event_country`).
     """
     loc = event.location
     if loc is None or not loc.country:
         return
     for actor in (*event.actors, *event.recipients):
-        if actor.country is None and actor.sector is not None and actor.name == actor.text:
+        if takes_event_country(actor):
             actor.country = loc.country
             actor.why = f"{actor.why or 'role'}; country from event location {loc.name}"
 

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..model import MODALITIES
 from .common import ResultStream, coder_options, load_coder, valid_date
 
 FORMATS = ("jsonl", "table", "csv")
@@ -16,15 +17,20 @@ FORMATS = ("jsonl", "table", "csv")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--date", callback=valid_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--all", "include_all", is_flag=True, help="Also print negated, hypothetical and future events.")
+@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
+              help="Print events of this modality (repeatable; default asserted). PETRARCH coded "
+                   "stated plans as acts: --modality asserted --modality future gives its reading.")
 @coder_options
-def code(inputs: tuple[str, ...], fmt: str, date: str | None, include_all: bool, **opts: object) -> None:
+def code(inputs: tuple[str, ...], fmt: str, date: str | None, include_all: bool,
+         modalities: tuple[str, ...], **opts: object) -> None:
     """Code articles (files, directories, `-` for stdin, .jsonl/.csv records) into events."""
     from ..output import CsvWriter, jsonl_line, render_table
 
+    shown = set(MODALITIES if include_all else modalities or ("asserted",))
     stream = ResultStream(load_coder(**opts), inputs, date)
     writer = CsvWriter(sys.stdout) if fmt == "csv" else None
     for result in stream:
-        events = [e for e in result.events if include_all or e.modality == "asserted"]
+        events = [e for e in result.events if e.modality in shown]
         if fmt == "jsonl":
             for e in events:
                 sys.stdout.write(jsonl_line(e) + "\n")

@@ -245,6 +245,11 @@ def code_sentences(coder: "Coder", sentences: Iterable[GoldSentence]) -> tuple[P
     return predictions, failures
 
 
+def _convention(modalities: tuple[str, ...]) -> str:
+    """How a choice of modalities reads, for the report notes."""
+    return " (PETRARCH's convention)" if modalities == PETRARCH_MODALITIES else ""
+
+
 def with_modalities(predictions: Predictions, modalities: tuple[str, ...]) -> Predictions:
     """The predictions restricted to events of the given modalities."""
     return {k: [e for e in v if e.get("modality") in modalities] for k, v in predictions.items()}
@@ -266,21 +271,28 @@ def score_run(
     score: Callable[[list, Predictions], Report],
     limit: int | None,
     *,
+    modalities: tuple[str, ...] = ASSERTED,
     side_modalities: tuple[str, ...] | None = None,
+    side_headline: dict[str, str] | None = None,
 ) -> Report:
-    """Code the gold sentences (the first `limit`), score asserted events, and stamp
-    the report with what the gate needs: the limit, the gold file's hash, the coding
-    failures. With `side_modalities`, a note also gives the headline scored on events
-    of those modalities (for gold sets whose coder did not tell intentions apart)."""
+    """Code the gold sentences (the first `limit`), score the events of `modalities`,
+    and stamp the report with what the gate needs: the limit, the gold file's hash,
+    the coding failures. With `side_modalities`, a note also gives the headline
+    scored on events of those modalities, and `side_headline` ({side figure: new
+    name}) makes chosen side figures headline figures too, so the gate holds them."""
     if limit is not None:
         gold = gold[:limit]
     predictions, failures = code_sentences(coder, gold)
-    report = score(gold, with_modalities(predictions, ASSERTED))
+    report = score(gold, with_modalities(predictions, modalities))
     if side_modalities:
         side = score(gold, with_modalities(predictions, side_modalities))
         figures = ", ".join(f"{side.labels.get(k, k)} {fmt(v)}" for k, v in side.headline.items())
-        report.notes.append(f"counting {' + '.join(side_modalities)} events "
-                            f"(PETRARCH's convention, not gated): {figures}")
+        gated = "" if side_headline else ", not gated"
+        report.notes.append(f"counting {' + '.join(side_modalities)} events{_convention(side_modalities)}"
+                            f"{gated}: {figures}")
+        for figure, name in (side_headline or {}).items():
+            report.headline[name] = side.headline[figure]
+            report.labels[name] = f"{side.labels.get(figure, figure)} ({' + '.join(side_modalities)})"
     report.limit = limit
     report.gold_sha256 = sha256_of(path)
     report.failed = len(failures)

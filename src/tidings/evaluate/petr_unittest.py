@@ -17,6 +17,13 @@ one of them); a gold code
 without a sector accepts any sector; "---" means no country. `root_countries`
 is the looser reading: same CAMEO root and countries, sectors ignored.
 Records that test error paths (`error=` codings) are left out.
+
+The set tests compatibility with PETRARCH, so it is scored the way a user
+continuing a PETRARCH series runs tidings: with the records' own dictionaries
+and discard list, and reading stated plans as PETRARCH did ("Arnor is about to
+restore ties" is coded as the restoring): the headline counts asserted and
+future events (`tidings code --modality asserted --modality future`). Our own
+default, asserted events only, is gated as well (`produced_asserted`).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .common import (
+    ASSERTED,
     Contract,
     EvalError,
     PetrCoding,
@@ -213,7 +221,8 @@ def run(coder: "Coder | None" = None, limit: int | None = None) -> Report:
     a note says whether the discard records came out empty (not a headline)."""
     path = gold_path(FOLDER, RECORDS_FILE)
     coder = coder or validate_coder()
-    report = score_run(coder, path, load(path), score, limit, side_modalities=PETRARCH_MODALITIES)
+    report = score_run(coder, path, load(path), score, limit, modalities=PETRARCH_MODALITIES,
+                       side_modalities=ASSERTED, side_headline={"produced": "produced_asserted"})
     discards = discard_records(path) if limit is None else []
     if discards:
         predictions, _ = code_sentences(coder, discards)

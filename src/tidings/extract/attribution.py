@@ -8,6 +8,8 @@ Patterns that name the content ("SAID * WAS UNSATISFACTORY") still code:
 there the saying itself is the act. A speech verb that opens a direct quotation
 ("..., said: `` A lot of families' ideas were included") only attributes the
 quoted words: the quotation is the content, the saying no act of its own.
+A verb of concurring after a quotation ("'The danger has not passed,' agreed
+an activist") is a source line too, though "Iran agreed to talks" is an act.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from ..lexicon.cues import word_set
 # grammar (function words, dependency labels) stays here.
 # Verbs that only attribute; "warn", "accuse", "deny", "praise" are acts and not listed.
 ATTRIBUTION_VERBS = word_set("speech", "attribution_verbs")
+# Verbs of concurring: an act ("Iran agreed to ..."), but a source line after a quotation
+# ("'The danger has not passed,' agreed a rights activist").
+CONCUR_VERBS = word_set("speech", "concur_verbs")
 REPORTED = ("ccomp", "parataxis")
 QUOTE_OPENERS = {":", "``", '"', "“", "'", "`"}
 
@@ -34,6 +39,10 @@ def is_attribution(head: Token, entry: LexEntry, others: set[int]) -> bool:
     """
     if entry.kind not in ("verb",) or head.pos_ not in ("VERB", "AUX"):
         return False
+    if head.lemma_.lower() in CONCUR_VERBS and any(
+        c.dep_ in REPORTED and c.i < head.i for c in head.children
+    ):
+        return True  # "'The danger has not passed,' agreed Polat Sayim": a source line
     if head.lemma_.lower() not in ATTRIBUTION_VERBS and head.lower_ not in ATTRIBUTION_VERBS:
         return False
     reported = [c for c in head.children if c.dep_ in REPORTED]

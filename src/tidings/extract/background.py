@@ -12,6 +12,16 @@ A running period that reaches the present ("this year", "so far", "since
 March", "in recent months") dates nothing: "Montenegro, where 28 people have
 been killed in ethnic riots this year" is a tally that describes the place.
 An event noun inside such a clause ("killed in *riots*") is background with it.
+A relative clause in the simple present with no date describes its noun the
+same way: "Mr Kennedy, whose party opposes the ID cards plan", "Addaction,
+which she supports" say who a party is or where it stands, not what it did.
+
+A stated position held as a habit is no event either: "the Taliban routinely
+deny providing sanctuary", "licensees who persistently refuse to comply",
+"Iran has denied for years". A frequency adverb or a long running duration
+says how a party speaks, not what it said on a day (`is_habitual`, applied by
+`triggers` to verbal acts only: "soldiers routinely beat detainees" reports
+abuse, and "repeatedly called on China" still codes).
 """
 
 from __future__ import annotations
@@ -26,6 +36,12 @@ PERFECT = {"has", "have", "'ve", "'s"}
 # grammar (function words, dependency labels) stays here.
 # Words that make a time expression a period running up to now, not a date.
 RUNNING = word_set("background", "running_period_words")
+# Adverbs of habit: "routinely deny", "persistently refuse".
+HABITUAL = word_set("background", "habitual_words")
+# Adjectives of habit on an event noun: "has regular meetings with them".
+HABITUAL_ADJ = word_set("background", "habitual_adjectives")
+# Units of a running duration: "has denied for years".
+DURATION_UNITS = word_set("background", "duration_units")
 # "killed in the riots": the event noun's clause is the verb's
 NOUN_CLAUSE_PREPS = {"in", "during", "by", "from"}
 
@@ -65,8 +81,34 @@ def _clause_verb(tok: Token) -> Token:
 
 
 def is_background(verb: Token) -> bool:
-    """Is `verb` (or the event noun's verb) a relative clause in the present perfect
-    with no date ("a group that has seized ...", "where 28 have been killed this year")?"""
+    """Is `verb` (or the event noun's verb) a relative clause in the present perfect or
+    the simple present with no date ("a group that has seized ...", "where 28 have been
+    killed this year", "whose party opposes the plan")?"""
     verb = _clause_verb(verb)
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return verb.dep_ == "relcl" and bool(aux & PERFECT) and not _has_date(verb)
+    if verb.dep_ != "relcl" or _has_date(verb):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & PERFECT) or _simple_present(verb, aux)
+
+
+def _simple_present(verb: Token, aux: set[str]) -> bool:
+    """'whose party opposes the plan', 'which she supports': a present verb, no auxiliary."""
+    return verb.tag_ in ("VBZ", "VBP") and not aux
+
+
+def is_habitual(verb: Token, noun: Token | None = None) -> bool:
+    """Is the act a habit, not an event: a frequency adverb on the verb ("routinely deny"),
+    a frequency adjective on its event noun ("has regular meetings") or a perfect with a
+    running duration ("has denied for years")?"""
+    verb = _clause_verb(verb)
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+        return True
+    if noun is not None and any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJ for c in noun.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT for c in verb.children)
+    return perfect and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.lower_ in DURATION_UNITS for o in c.children)
+        for c in verb.children
+    )

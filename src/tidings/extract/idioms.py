@@ -10,7 +10,17 @@ whatever dictionary is loaded (ours or a user's Phoenix file):
   committed" ask for nothing (a request needs an infinitive, "for"/"on" or a
   mandative that-clause);
 - a participle the parser read as the main verb: "journalists *detained* last
-  week were freed" (background, the freeing is the news).
+  week were freed" (background, the freeing is the news), or as a clause of its
+  own ("the statement *released* hours after ..."), and a noun read as a verb
+  ("the Oval Office *clash* between ...");
+- no one to meet: "he would not discuss reports" (one party discussing a topic);
+- no answer to a reporter: "declined to comment", "refused to answer questions";
+- force in figure: "the law *targeted* gaming addictions", "the law *banning* hunting",
+  "sexism *prevents* women ...";
+- a reaction by some means: "retaliated *by announcing* tariffs" (the means is the event);
+- wishes and views: "we want Michael *to be* accessible" (a state wished for, no request),
+  "agreed with officials' *concerns*" (a shared view, no agreement), "promised that the
+  commission *would not be* a talking shop" (an assurance about a state, no act promised).
 """
 
 from __future__ import annotations
@@ -118,3 +128,178 @@ def is_reduced_relative(verb: Token) -> bool:
         and not any(t.is_punct for t in doc[verb.i + 1 : c.i])  # "marched, were dispersed": two acts
         for c in verb.children
     )
+
+
+# Verbs that are a meeting only with a partner or among several parties:
+# "the ministers discussed trade", "discussed trade with Iran", not "he would not discuss reports".
+PARTNER_VERBS = word_set("idioms", "partner_verbs")
+SEVERAL = {"we", "they", "both", "all"}
+
+
+def lacks_partner(verb: Token) -> bool:
+    """A partner verb ("discuss") with no "with" partner and one party as its subject."""
+    if verb.lemma_.lower() not in PARTNER_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+        for node in (verb, *objects)
+        for c in node.children
+    ):
+        return False  # "discussed trade with Iran" (the parser may hang "with" on the topic)
+    subject = _subject(verb)
+    if subject is None:
+        return False  # "discussions ... discussing trade": who is unclear, leave it
+    several = (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in SEVERAL
+        or any(c.dep_ == "conj" or c.dep_ == "nummod" for c in subject.children)
+        or any(c.dep_ == "appos" and c.tag_ in ("NNS", "NNPS") for c in subject.children)
+    )
+    return not several
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or its governor's for an infinitive or a shared clause."""
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+# What a refusal to speak refuses: "declined comment", "declined to respond to questions".
+DECLINE_VERBS = word_set("idioms", "decline_verbs")
+COMMENT_NOUNS = word_set("idioms", "comment_nouns")
+COMMENT_VERBS = word_set("idioms", "comment_verbs")
+
+
+def declines_comment(verb: Token) -> bool:
+    """'declined comment', 'refused to answer questions', 'declined to be identified': a
+    source not speaking to the press (CAMEO 01x, no PLOVER event), not a rejection.
+    "refused to respond to a demand" answers a party: that stays a rejection."""
+    if verb.lemma_.lower() not in DECLINE_VERBS:
+        return False
+    return any(
+        (c.dep_ == "dobj" and c.lemma_.lower() in COMMENT_NOUNS)
+        or (c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS and not _answers_something(c))
+        for c in verb.children
+    )
+
+
+def _answers_something(verb: Token) -> bool:
+    """'respond to a demand', 'answer the charges': the speech verb has an object other
+    than the press's questions."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
+    ]
+    return any(o.lemma_.lower() not in COMMENT_NOUNS for o in objects)
+
+
+# Subjects that are a measure, a text or a circumstance: with a verb of force it is a figure.
+IMPERSONAL_SUBJECTS = word_set("idioms", "impersonal_subjects")
+
+
+def figurative_force(verb: Token) -> bool:
+    """'the law targeted gaming addictions', 'the law banning hunting with dogs', 'sexism
+    prevents women ...', 'raising the threshold would prevent buyers from paying': what a
+    measure or a circumstance does, not force used by a party (a measure's passing codes
+    on its own)."""
+    if any(c.dep_ == "csubj" for c in verb.children):
+        return True  # "raising the threshold would prevent ...": an act as the subject
+    doer = _subject(verb)  # "sexism limits opportunities and prevents women ...": shared
+    if doer is not None and doer.dep_ == "nsubjpass":
+        doer = None  # "was prevented by X": the passive subject is no doer
+    if doer is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        doer = verb.head  # "the law banning hunting"
+    return doer is not None and doer.lemma_.lower() in IMPERSONAL_SUBJECTS
+
+
+# Verbs of reacting whose "by"-gerund names the act: "retaliated by announcing tariffs".
+MEANS_VERBS = word_set("idioms", "means_verbs")
+
+
+def means_given(verb: Token) -> bool:
+    """A reaction with its means ("retaliated by imposing tariffs"): the means is the event."""
+    return verb.lemma_.lower() in MEANS_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(o.dep_ == "pcomp" for o in c.children)
+        for c in verb.children
+    )
+
+
+# Verbs of wishing and the states a wish may be for: "we want Michael to be accessible",
+# "wants young people to feel they belong" ask no one for an act.
+WISH_VERBS = word_set("idioms", "wish_verbs")
+STATE_VERBS = word_set("idioms", "state_verbs")
+
+
+def wishes_a_state(verb: Token) -> bool:
+    """'want X to be / feel / know ...': a state wished for, not an act requested."""
+    return verb.lemma_.lower() in WISH_VERBS and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in STATE_VERBS for c in verb.children
+    )
+
+
+# Nouns of a view: agreeing *with* one shares an opinion ("agreed with officials' concerns").
+VIEW_NOUNS = word_set("idioms", "view_nouns")
+
+
+def agrees_with_view(verb: Token) -> bool:
+    """'agreed with the assessment / officials' concerns': an opinion shared, no agreement."""
+    return verb.lemma_.lower() == "agree" and any(
+        o.lemma_.lower() in VIEW_NOUNS or o.lower_ in VIEW_NOUNS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
+# Verbs of assuring: with a state as content ("would not be a talking shop") they promise no act.
+ASSURANCE_VERBS = word_set("idioms", "assurance_verbs")
+
+
+def assures_a_state(verb: Token) -> bool:
+    """'promised that the commission would not just be a talking shop': the content is a
+    copula with a predicate, a state of affairs, not an act the promiser will do."""
+    if verb.lemma_.lower() not in ASSURANCE_VERBS:
+        return False
+    contents = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(contents) and all(
+        c.lemma_ == "be" and any(d.dep_ in ("attr", "acomp") for d in c.children) for c in contents
+    )
+
+
+# Roles only a noun fills: a base-form "verb" there is a noun the tagger misread
+# ("following the Oval Office clash between Trump and Zelenskyy": "clash" as a verb).
+NOUN_ROLES = {"dobj", "pobj"}
+CLAUSE_MARKERS = {"aux", "auxpass", "nsubj", "nsubjpass", "mark"}
+
+
+def noun_misread(tok: Token) -> bool:
+    """A base form with no subject, auxiliary or "to" cannot head a clause of its own: in a
+    noun's role, or after a noun as a stray clause ("the Oval Office clash between ..."),
+    it is a noun. ("to meet and discuss": a conjunct of a base form shares its "to".)"""
+    if tok.tag_ not in ("VB", "VBP") or any(c.dep_ in CLAUSE_MARKERS for c in tok.children):
+        return False
+    if tok.dep_ in NOUN_ROLES:
+        return True
+    after_noun = tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
+    stray = tok.dep_ == "advcl" or tok.dep_ == "conj" and tok.head.tag_ not in ("VB", "VBP")
+    return after_noun and stray
+
+
+def reduced_relative_object(verb: Token) -> Token | None:
+    """'In the statement released hours after the attack, ...' parsed with "released" as a
+    clause of its own: a subjectless past participle right after a noun describes that noun."""
+    if verb.tag_ != "VBN" or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    return prev if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") else None

@@ -72,6 +72,9 @@ def is_stated_intent(trigger: Token) -> bool:
             lemma = tok.head.lemma_.lower()
             if lemma in SCHEDULE or tok.head.lower_ in SCHEDULE:
                 return False
+            to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            if tok.dep_ == "xcomp" and lemma == "be" and to_infinitive:
+                return False  # "the minister is to visit Cairo": the reporter's timetable
             if lemma in FUTURE_GOVERNORS or lemma in READY_ADJ or tok.head.lower_ in READY_ADJ:
                 return True
         if tok.head.i == tok.i:

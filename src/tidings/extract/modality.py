@@ -70,6 +70,10 @@ ASPECTUAL = word_set("modality", "aspectual_verbs")
 # "jailed for helping militants", "convicted of spying": the offence is alleged
 PUNISH = word_set("modality", "punish_verbs")
 READY_ADJ = word_set("modality", "ready_words")
+# Nouns of a means or a chance: their infinitive is an act possible, not done.
+MEANS_NOUNS = word_set("modality", "means_nouns")
+# Phrasal verbs of hope ("verb particle") whose gerund is an act wished for, not done.
+HOPE_PHRASALS = word_set("modality", "hope_phrasals")
 
 
 def _local(tok: Token) -> str | None:
@@ -86,9 +90,11 @@ def _local(tok: Token) -> str | None:
                 return "future"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest", "until"):
             return "hypothetical"
-    # "held no talks", "took no action": negated object of a light verb
+    # "held no talks", "took no action", "no complaint had been made": a light verb's noun with "no"
     for c in tok.children:
-        if c.dep_ in ("dobj", "attr") and any(d.lower_ in ("no",) and d.dep_ == "det" for d in c.children):
+        if c.dep_ in ("dobj", "attr", "nsubjpass") and any(
+            d.lower_ in ("no",) and d.dep_ == "det" for d in c.children
+        ):
             return "negated"
     return None
 
@@ -161,7 +167,25 @@ def _governor_mood(governor: Token) -> str | None:
     found = _local(governor)
     if found is None and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
         found = _local(governor.head)
+    if found is None and governor.dep_ == "ccomp" and _believed(governor):
+        found = "hypothetical"  # "I think the president has decided to lift ...": a belief
     return found if found in ("hypothetical", "negated") else None
+
+
+def _believed(verb: Token) -> bool:
+    """A clause opened by a belief verb before it: "I think the president has decided ..."."""
+    return bool(_lemmas(verb.head) & BELIEF_VERBS) and verb.head.i < verb.i
+
+
+def _hoped(verb: Token) -> bool:
+    """A phrasal verb of hope governs the act: "I look forward to discussing ..." (not done)."""
+    particles = " ".join(c.lower_ for c in verb.children if c.dep_ in ("advmod", "prt"))
+    return any(f"{verb.lemma_.lower()} {p}" in HOPE_PHRASALS for p in particles.split())
+
+
+# How far up the parse a governor is looked for: "aimed at raising revenue, protecting
+# jobs and pressuring manufacturers" puts the last act five steps below "aimed".
+MAX_HOPS = 6
 
 
 def modality(trigger: Token) -> str:
@@ -175,10 +199,12 @@ def modality(trigger: Token) -> str:
         _lemmas(trigger.head) & BELIEF_GOVERNORS or _judged(trigger.head)
     ):
         return "hypothetical"  # "he believes the leaders will meet", "it was evident they would ..."
+    if local == "future" and _asked(trigger):
+        return "hypothetical"  # "until they can say how they would fund it": a question
     if local is not None:
         return local
     tok = trigger
-    for _ in range(4):
+    for _ in range(MAX_HOPS):
         head, dep = tok.head, tok.dep_
         if head.i == tok.i:
             return "asserted"
@@ -212,7 +238,11 @@ def modality(trigger: Token) -> str:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             ):
                 return "hypothetical"  # purpose: "met to discuss", "deployed to protect"
+            if dep == "relcl" and _infinitive(tok) and head.pos_ == "NOUN" and _lemmas(head) & MEANS_NOUNS:
+                return "hypothetical"  # "a way to push for his release": a means considered
             if dep == "acl" and head.pos_ == "NOUN":
+                if _lemmas(head) & MEANS_NOUNS:
+                    return "hypothetical"
                 dets = {c.lower_ for c in head.children if c.dep_ == "det"}
                 if "no" in dets or _local(head.head) == "negated" and head.dep_ in ("dobj", "attr"):
                     return "negated"
@@ -234,9 +264,24 @@ def modality(trigger: Token) -> str:
                 return "hypothetical"  # "its demand that Israel ease restrictions"
             if dep == "prep" and tok.lower_ in ("for", "of", "over") and lemma in PUNISH:
                 return "hypothetical"
+            if _compared(tok):
+                return "hypothetical"  # "policies like supporting X", "it is like the state is prosecuting"
+            if dep == "xcomp" and head.lemma_ == "be" and _infinitive(tok):
+                return "future"  # "campaigners are to stage a rally": a scheduled act
+            if dep == "prep" and _hoped(head):
+                return "hypothetical"  # "I look forward to discussing ...": a hope
+            if dep == "advcl" and _bare_participle(tok):
+                inherited = _local(head)
+                if inherited in ("hypothetical", "future"):
+                    return inherited  # "they may impose sanctions, cutting aid": the same possibility
+                if head.tag_ == "VBG":
+                    tok = head  # "aimed at raising revenue, protecting jobs": up the chain of gerunds
+                    continue
             if dep == "prep" and head.pos_ == "NOUN":  # "a proposal for signing", "plans for withdrawing"
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     return "negated"  # "has no intention of invading"
+                if _lemmas(head) & MEANS_NOUNS:
+                    return "hypothetical"  # "a way of recognising young people"
                 if head.lower_ in WISH_NOUNS or head.lemma_ in WISH_NOUNS:
                     return "hypothetical"
                 if head.lower_ in INTENT_NOUNS or head.lemma_ in INTENT_NOUNS:
@@ -280,6 +325,49 @@ def modality(trigger: Token) -> str:
                 return "hypothetical"  # "wants Putin to attack": an infinitive is not a report
         return "asserted"
     return "asserted"
+
+
+def _compared(verb: Token) -> bool:
+    """An example or a likeness, not a report: a gerund after "like" / "such as" under a noun
+    ("a wrong policy, like supporting the Brotherhood", "priorities such as fighting
+    terrorism") or a clause opened by "like" ("it is like the government is prosecuting")."""
+    if any(c.dep_ == "mark" and c.lower_ == "like" for c in verb.children):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and (head.lower_ == "like" or head.lower_ == "as" and (_such(head) or _such(head.head)))
+        and head.head.pos_ in ("NOUN", "PROPN", "PRON")
+    )
+
+
+QUESTION_WORDS = {"how", "why", "whether"}
+
+
+def _asked(verb: Token) -> bool:
+    """A clause that is an indirect question ("say how they would fund it", "whether it would
+    attack"): what the actor would do is asked, not stated."""
+    return verb.dep_ in ("ccomp", "xcomp") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_WORDS for c in verb.children
+    )
+
+
+def _such(noun: Token) -> bool:
+    """'priorities such as ...': "such" (on the noun or on "as") introduces examples."""
+    return any(c.lower_ == "such" for c in noun.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle clause with no subject or marker of its own ("..., cutting aid",
+    "lead to Turkey reneging"): it shares its governor's mood."""
+    return verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children
+    )
 
 
 def noun_modality(noun: Token) -> str:

@@ -9,7 +9,10 @@ airstrike"); this pass, run on a sentence's clauses, catches the rest:
 
 - the cause is a prepositional object of the toll verb or of a conjoined toll
   verb ("Seven soldiers were killed and 12 wounded in a Taliban ambush"), or
-  the subject the toll verbs share ("a bombing killed one and wounded two");
+  the subject the toll verbs share ("a bombing killed one and wounded two"),
+  also when the parser cut it from its modifier ("Ukrainian shelling killed"),
+  or the subject of the verb a toll participle follows ("an air strike hit a
+  hospital, killing two doctors");
 - the cause is an event noun the parser read as a gerund after its modifiers
   ("in Israeli tank shelling": "tank" the object of "in", "shelling" a verb);
 - the cause is a clause of time ("were killed when Israeli aircraft bombed").
@@ -96,6 +99,10 @@ def _caused(toll: Clause, node: Token) -> bool:
     verbs = {v.i for v in _toll_verbs(toll.trigger.root)}
     if node.dep_ == "pobj" and _cause_prep(node.head, verbs):
         return True
+    root = toll.trigger.root
+    participle = root.dep_ == "advcl" and root.tag_ == "VBG"
+    if participle and node.head.i == root.head.i and (node.dep_ == "nsubj" or gerund_subject(node)):
+        return True  # "a Russian air strike hit a hospital, killing two doctors"
     if node.head.i not in verbs or node.i == node.head.i:
         return False
     if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CAUSE_MARKS for c in node.children):
@@ -103,10 +110,25 @@ def _caused(toll: Clause, node: Token) -> bool:
         # "were killed when they opened fire" (a pronoun subject points back at the victims)
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         return not toll.agents and not any(c.pos_ == "PRON" for c in subjects)
-    if gerund_subject(node) or node.dep_ in ("nsubj", "nsubjpass"):
+    if gerund_subject(node) or node.dep_ in ("nsubj", "nsubjpass") or _split_subject(node):
         return True  # "the bombing killed one and wounded two"; "government shelling killed seven"
     prev = _stranded_modifier(node)  # "were killed in Israeli tank shelling"
     return prev is not None and _cause_prep(prev.head, verbs)
+
+
+def _split_subject(node: Token) -> bool:
+    """An event noun in -ing the parser cut from its modifier, which it made the subject:
+    "Ukrainian shelling killed three" ("Ukrainian" the subject, "shelling" an adverb of
+    "killed"). The gerund stands right between the subject and the verb, with no words
+    of its own."""
+    verb = node.head
+    return (
+        node.tag_ == "VBG"
+        and node.dep_ == "advmod"
+        and node.i + 1 == verb.i
+        and node.n_lefts == node.n_rights == 0
+        and any(c.dep_ == "nsubj" and c.i + 1 == node.i for c in verb.children)
+    )
 
 
 def _cause_prep(prep: Token, verbs: set[int]) -> bool:
@@ -252,10 +274,17 @@ def _modifier_doers(noun: Token) -> list[Span]:
             continue
         if national(c):
             return [noun_span(c)]  # "Russian artillery shelling"
-        led = [m for m in noun.lefts if m.i < c.i and m.dep_ == "amod" and m.lower_ in ("led", "backed")]
-        if led and any(is_name(t) or t.ent_type_ == "NORP" for t in led[0].lefts):
+        led = [m for m in noun.lefts if m.i < c.i and _led_by_name(m)]
+        if led:
             return [noun.doc[led[0].left_edge.i : c.i + 1]]  # "a Saudi-led coalition airstrike"
-    return []
+    led = [m for m in noun.lefts if _led_by_name(m) and m.i + 1 == noun.i]
+    return [noun.doc[led[0].left_edge.i : led[0].i + 1]] if led else []  # "a Saudi-led airstrike"
+
+
+def _led_by_name(mod: Token) -> bool:
+    """'Saudi-led', 'US-backed': a modifier naming who led or backed the event."""
+    return mod.dep_ == "amod" and mod.lower_ in ("led", "backed") and any(
+        is_name(t) or t.ent_type_ == "NORP" for t in mod.lefts)
 
 
 def _conjoined_doers(agents: list[Span], noun: Token) -> list[Span]:

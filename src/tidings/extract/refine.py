@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import LexEntry, Lexicon
 from ..ontology import load as load_ontology
 from . import arguments as args
+from .idioms import PARTNER_VERBS
 from .triggers import Trigger
 
 # The CAMEO threat matching the threatened act, by the act's code (longest prefix wins):
@@ -226,14 +227,31 @@ def assault_mode(
         a.root.lemma_.lower() in MEASURES for a in agents
     ):
         return with_changes(_recoded(entry, "163"), type="SANCTION", mode=None)  # "tariffs targeting Canada"
-    if entry.type == "PROTEST" and entry.mode == "riot" and any(a.root.lemma_.lower() in ARMED for a in agents):
-        return _recoded(entry, "190")  # "gunmen stormed a hotel": an attack
+    if entry.type == "PROTEST" and entry.mode == "riot" and any(_doer_lemma(a) in ARMED for a in agents):
+        return _recoded(entry, "190")  # "gunmen stormed a hotel", "militants ..., where they stormed it"
     sharper = _weapon_mode(entry, anchor, agents, patients, lex)
     if sharper.type == "ASSAULT" and sharper.mode in RIOT_MODES and any(
         a.root.lemma_.lower() in PROTESTERS for a in agents
     ):
         return _recoded(sharper, "145")
     return sharper
+
+
+PERSONAL_PRONOUNS = {"they", "he", "she"}
+
+
+def _doer_lemma(agent: Span) -> str:
+    """The agent's head lemma; for a pronoun, that of the nearest earlier subject noun of the
+    sentence ("The militants blew up tracks ..., where they stormed it": militant)."""
+    root = agent.root
+    if root.lower_ not in PERSONAL_PRONOUNS:
+        return root.lemma_.lower()
+    earlier = [
+        t
+        for t in agent.sent
+        if t.i < root.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+    ]
+    return earlier[-1].lemma_.lower() if earlier else root.lemma_.lower()
 
 
 def _recoded(entry: LexEntry, code: str) -> LexEntry:
@@ -375,10 +393,13 @@ def with_owners(
 
     Only for types whose object is usually a thing (a plan, a demand, a ban),
     not a party: "rejected an Indian proposal" -> India, but "met the US envoy"
-    stays one recipient.
+    stays one recipient. The object of a partner verb is its topic, no party:
+    "discussed China's role with Japan" meets Japan, not China.
     """
     if entry.reverse:
         return patients
+    if entry.type == "CONSULT" and entry.lemma in PARTNER_VERBS:
+        patients = [p for p in patients if not (p.root.dep_ == "dobj" and p.root.head.i == anchor.i)]
     party = (
         trig.noun.i if entry.party and trig.noun is not None else -1
     )  # "the British ambassador": one party

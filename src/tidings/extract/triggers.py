@@ -21,14 +21,25 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lexicon import LexEntry, Lexicon
+from .arguments import is_time
+from .background import is_habitual
 from .headline import bare_passive, in_root_phrase, is_headline, root_noun_predicate
 from .idioms import (
     ASKED_OF,
+    agrees_with_view,
     asks_for_something,
+    assures_a_state,
+    declines_comment,
+    figurative_force,
     is_idiom,
     is_reduced_relative,
+    lacks_partner,
+    means_given,
     no_partner,
+    noun_misread,
     particle_is_preposition,
+    reduced_relative_object,
+    wishes_a_state,
 )
 from .patterns import match_pattern
 from .verbs import lexicon_entries, noun_matches, phrase_words, verb_particles
@@ -266,6 +277,8 @@ def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
     for e in entries:
         if not all(w in around for w in e.words) or particle_is_preposition(e.words, around):
             continue
+        if _dates_the_act(verb, e.words):
+            continue  # "called the premier on Sunday" is no "call on"
         if e.type == "CONSULT" and no_partner(verb):
             continue
         if best is None or len(e.words) > len(best.words):
@@ -273,7 +286,18 @@ def _phrasal(verb: Token, lex: Lexicon) -> LexEntry | None:
     return best
 
 
+def _dates_the_act(verb: Token, words: tuple[str, ...]) -> bool:
+    """The phrasal verb's preposition heads only dates, no object: "called X on Sunday"
+    (but "on Sunday called on Israel" has an "on" with an object)."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and words and c.lower_ == words[-1]]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return bool(objects) and all(is_time(o) for o in objects)
+
+
 SEEK_TO = {"seek", "ask", "want", "try", "propose"}
+VIOLENT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+# Acts done in words: held as a habit they are a position, not an event.
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # Protest verbs that mean something else with an object ("demonstrated its resolve").
 SHOW_VERBS = {"demonstrate", "rally"}
 DEP_LABELS = {"ccomp", "xcomp", "dative", "advcl", "prep", "agent"}
@@ -289,8 +313,18 @@ def _has_doer(verb: Token) -> bool:
 
 
 def _verb_ok(verb: Token, entry: LexEntry) -> bool:
-    if entry.type == "CONSULT" and no_partner(verb):
-        return False
+    if entry.type == "CONSULT" and (no_partner(verb) or lacks_partner(verb)):
+        return False  # "met with criticism"; "he would not discuss reports" (no one to meet)
+    if entry.type == "REJECT" and declines_comment(verb):
+        return False  # "declined to comment": no answer to a reporter, not a rejection
+    if entry.type in VIOLENT_TYPES and figurative_force(verb):
+        return False  # "the law targeted gaming addictions": a measure's aim, not force
+    if means_given(verb):
+        return False  # "retaliated by announcing tariffs": the means codes itself
+    if entry.type == "REQUEST" and wishes_a_state(verb):
+        return False  # "we want Michael to be accessible": a wish, no request
+    if entry.type == "AGREE" and (agrees_with_view(verb) or assures_a_state(verb)):
+        return False  # "agreed with officials' concerns", "promised it would not be a talking shop"
     kids = {c.dep_ for c in verb.children}
     vowed = verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in VOWS
     if (
@@ -307,12 +341,14 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "the statement released hours after the attack"
-    if entry.not_with and any(
-        c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with for c in objects
-    ):
+    elif reduced_relative_object(verb) is not None:
+        objects.append(verb.doc[verb.i - 1])  # the same, misparsed as a clause of its own
+    if entry.not_with and any(not _names(c).isdisjoint(entry.not_with) for c in objects):
         return False  # "released a report", "requested comment"
-    if entry.lemma == "call" and any(c.lower_ == "what" for c in verb.children):
-        return False  # "what it called resistance workers": naming, not a call
+    if entry.lemma == "call" and any(
+        c.lower_ == "what" or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    ):
+        return False  # "what it called resistance workers", "called as witnesses": naming, a summons
     if entry.type == "PROTEST" and entry.lemma in SHOW_VERBS and "dobj" in kids:
         return False  # "demonstrates a complete disregard", "rallied supporters": showing, gathering
     if entry.lemma in SEEK_TO and "xcomp" in kids and "dobj" not in kids:
@@ -333,6 +369,13 @@ def _verb_ok(verb: Token, entry: LexEntry) -> bool:
 # counts: "warned of a catastrophe" is a pessimistic comment, not an event.
 WARNED_OF = {"warn": ("of", "about", "against")}
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _names(noun: Token) -> set[str]:
+    """How a `not_with` list may name an object: lemma, form, or with its compounds
+    ("news conference": hosting one is no visit, hosting a peace conference is)."""
+    compounds = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
+    return {noun.lemma_.lower(), noun.lower_, " ".join([*compounds, noun.lower_])}
 
 
 def _party_after(verb: Token, preps: tuple[str, ...]) -> bool:
@@ -376,12 +419,13 @@ def _imperative(verb: Token) -> bool:
 
 
 def is_verbal(tok: Token) -> bool:
+    if noun_misread(tok):
+        return False
     return tok.tag_.startswith("VB") and tok.pos_ != "AUX" and tok.dep_ not in SKIP_DEPS
 
 
 def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     """The most specific lexicon entry for a verb token, or None."""
-    doc = verb.doc
     if verb.dep_ in ("acl", "relcl") and _passive_without_agent(verb):
         return None  # "officials accused of ...", "a member jailed a year ago": background
     if _imperative(verb):
@@ -390,6 +434,15 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return None  # "the drive to meet demand for coal"
     if is_reduced_relative(verb):
         return None  # "Journalists detained last week were freed": the detention is background
+    trig = _match_verb(verb, lex)
+    if trig is not None and trig.entry.type in VERBAL_TYPES and is_habitual(verb, trig.noun):
+        return None  # "the Taliban routinely deny ...", "has regular meetings": a habit, not an act
+    return trig
+
+
+def _match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
+    """Light verb, phrasal verb, Phoenix pattern, bare verb: the first that matches."""
+    doc = verb.doc
     light = _light(verb, lex)
     if light is not None:
         entry, noun = light

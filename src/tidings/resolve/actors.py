@@ -10,29 +10,40 @@ country. Per-article coreference state lives in `ActorContext` (`coref`).
 A phrase that names no country of its own may take one from its sentence (the
 office holder's or local body's one country named there, the place of a bomb,
 the state an ethnic group lives in): `observe` registers the sentence's named
-mentions first so these rules see the whole sentence.
+mentions first so these rules see the whole sentence. The other party of the
+event (`apart`: its doers, for its recipients), where named by its state, counts
+only when neither the sentence's other states nor the event's place (`where`)
+say more: the victims of "a Saudi-led coalition airstrike in Saada" are not Saudi.
 
     resolver = ActorResolver(extra_files=["my_actors.yaml"])
     ctx = resolver.context("2019-12-31")
     actor = resolver.resolve_span(span, ctx)      # spaCy Span -> Actor | None
+    victim = resolver.resolve_span(span, ctx, apart=[doer_span], where="YEM")  # not the doer's country
     resolver.lookup("Iraqi lawmakers")            # text -> Actor | None (for the CLI)
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace as copy_actor
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
-from ..lexicon.cues import word_set
 from ..extract.phrases import SharedReading, shared_reading
+from ..lexicon.cues import word_set
 from ..model import Actor
 from . import phoenix
-from .actor_kb import KnowledgeBase, load_builtin, load_entities, load_roles, load_yaml
+from .actor_kb import (
+    NAMED_KINDS,
+    KnowledgeBase,
+    load_builtin,
+    load_entities,
+    load_roles,
+    load_yaml,
+)
 from .actor_match import (
     Decision,
     decide,
@@ -53,6 +64,7 @@ from .coref import (
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
     ActorContext,
+    Mention,
     kind_of,
 )
 
@@ -101,11 +113,22 @@ class ActorResolver:
             return None
         return self._actor(text, decision, None, None)
 
-    def resolve_span(self, span: Span, ctx: ActorContext) -> Actor | None:
-        """Resolve a noun-phrase span of a parsed paragraph, updating the coreference memory."""
-        return self._resolve(span, ctx, whole_sentence=True)
+    def resolve_span(self, span: Span, ctx: ActorContext, *, apart: Sequence[Span] = (),
+                     where: str | None = None) -> Actor | None:
+        """Resolve a noun-phrase span of a parsed paragraph, updating the coreference memory.
 
-    def _resolve(self, span: Span, ctx: ActorContext, whole_sentence: bool) -> Actor | None:
+        `apart`: the spans of the event's other party (its doers, when `span` is a
+        recipient); `where`: the country of the event's place, if known. A state
+        named in `apart` says who acted, not who was acted on (`_states_apart`): it
+        gives the span a country only when the sentence names no other state and
+        the event has no place ("Syria fired missiles at villages" most likely
+        happened in Syria; the victims of "a Saudi-led coalition airstrike in
+        Saada" are Yemeni, whatever the sentence names).
+        """
+        return self._resolve(span, ctx, whole_sentence=True, apart=apart, where=where)
+
+    def _resolve(self, span: Span, ctx: ActorContext, whole_sentence: bool,
+                 apart: Sequence[Span] = (), where: str | None = None) -> Actor | None:
         """`whole_sentence`: every named mention of the span's sentence is already in
         `ctx` (after `observe`), so rules that weigh the sentence's countries may run."""
         offset = span.doc.user_data.get("offset", 0)
@@ -140,7 +163,7 @@ class ActorResolver:
         if actor.country is None and keys[0] in POSSESSIVE_PRONOUNS:
             self._possessor_country(actor, keys[0], ctx, start)
         if whole_sentence:
-            _sentence_rules(actor, span, ctx, keys)
+            _sentence_rules(actor, span, ctx, keys, self._states_apart(apart, ctx), fallback=where is None)
         subject = _is_subject(span)
         if text == span.text and self._learn_names(span, decision, actor, ctx):
             ctx.remember(actor, "person", subject)
@@ -170,7 +193,59 @@ class ActorResolver:
                 self._resolve(doc[min(first, i):end], ctx, whole_sentence=False)
             i = end
 
+    def doer_by_mode(self, actor: Actor, mode: str | None) -> Actor:
+        """The doer of an attack carried out in `mode`, with the sector the mode implies.
+
+        A state attacks from the air, with drones or with artillery and tanks through
+        its armed forces: a doer named only by its state, with no sector of its own
+        ("a French air strike", "a U.S. drone strike", "Turkish shelling"), or the
+        state a phrase points back at ("the country has begun carrying out air
+        strikes"), is that state's military. A people's or region's name ("Chechen
+        shelling") is not a state's. Returns a copy, so the coreference memory keeps
+        what the words said.
+        """
+        state = actor.country is not None and actor.name == self.country_names.get(actor.country)
+        if mode not in STATE_FORCE_MODES or actor.sector is not None or not state:
+            return actor
+        return copy_actor(actor, sector="MIL",
+                          why=f"{actor.why}; a state's {mode} attack: its military (MIL)")
+
     # -- internals ------------------------------------------------------------
+
+    def _state_named(self, actor: Actor) -> bool:
+        """Whether an actor's own words name it by its state: the state, its seat or its
+        nationality word ("Israel", "the Kremlin", "Russian artillery", "a Saudi-led
+        coalition"), and no organisation, group, person or region that has the country
+        as its home ("Baloch Liberation Army militants", "Chinese President Xi")."""
+        if actor.country is None:
+            return False
+        matches = find_matches(self.kb, tokens(actor.text), raw_tokens(actor.text), self.cities)
+        own = [m for m in matches if not m.affiliation and m.entry.country == actor.country]
+        return any(m.kind in STATE_KINDS for m in own) and not any(m.kind in NAMED_KINDS for m in own)
+
+    def _states_apart(self, apart: Sequence[Span], ctx: ActorContext) -> list[Mention]:
+        """The mentions in the other party's phrases that name it by its state. They say
+        who acted, not where: the victims of "Russian artillery shelling near Idlib" or
+        "a Saudi-led coalition airstrike in Saada" are not Russian or Saudi, so the
+        sentence's other states and the event's place outrank them (`_sentence_countries`).
+
+        Not such mentions: a party's own name (the victims of "the BLA" are in Pakistan,
+        those Xi Jinping meets in China); where the party is said to be ("Rebels in | the
+        Ivory Coast"); people who act where they live ("Italian militants", "Iraqi
+        protesters": `LOCAL_SECTORS`); a body that acts at home ("Egyptian police
+        arrested 20 students")."""
+        out: list[Mention] = []
+        for phrase in apart:
+            offset = phrase.doc.user_data.get("offset", 0)
+            lo, hi = offset + phrase.start_char, offset + phrase.end_char
+            for m in ctx.mentions:
+                if not lo <= m.position < hi or m.actor.sector in LOCAL_SECTORS or not self._state_named(m.actor):
+                    continue
+                tok = _mention_root(phrase, m.actor, offset)
+                if tok is not None and (_placed(tok, phrase) or _domestic(tok)):
+                    continue
+                out.append(m)
+        return out
 
     def _shared(self, span: Span) -> SharedReading | None:
         """The words naming the span's actor when it is a list member sharing a head
@@ -197,7 +272,7 @@ class ActorResolver:
     def _actor(self, text: str, d: Decision, start: int | None, end: int | None) -> Actor:
         name = d.name or (self.country_names.get(d.country) if d.country else None)
         if name is None:
-            name = " ".join(w for w in text.split() if w.lower() not in DETERMINERS) or text
+            name = own_name(text)
         return Actor(text=text, name=name, country=d.country, sector=d.sector,
                      start=start, end=end, why="; ".join(d.why))
 
@@ -305,6 +380,13 @@ class ActorResolver:
         return True
 
 
+# Sectors of a state's organs and forces (`takes_event_country`).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Dictionary kinds that name a state itself: "Israel", "Israeli", "the Kremlin".
+STATE_KINDS = frozenset({"country", "demonym", "seat"})
+# PLOVER ASSAULT modes a state carries out through its armed forces (`doer_by_mode`):
+# aircraft, drones, artillery and tanks.
+STATE_FORCE_MODES = frozenset({"aerial", "drone", "heavy-weapons"})
 # Sectors of office holders whose country a story names beside them.
 OFFICE_SECTORS = frozenset({"GOV", "ELI", "JUD", "LEG", "MIL"})
 # Sectors of people and bodies that act where they are ("Shona rebels" fighting the
@@ -322,15 +404,38 @@ _NOT_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC"})
 PLACE_KINDS = frozenset({"country", "place"})
 
 
-def _sentence_rules(actor: Actor, span: Span, ctx: ActorContext, keys: tuple[str, ...]) -> None:
+def own_name(text: str) -> str:
+    """The name an actor gets from its own words when no dictionary names it ("a man"
+    -> "man", "Four children" -> "Four children")."""
+    return " ".join(w for w in text.split() if w.lower() not in DETERMINERS) or text
+
+
+def takes_event_country(actor: Actor) -> bool:
+    """Whether an actor with no country of its own takes the country of the event's
+    place: one named by a bare role noun ("protesters", "police", "Four children"),
+    or people named by a role noun with an article ("a man", "the residents", "a
+    journalist"). Not a dictionary name or a pronoun's antecedent, and not a state's
+    organs or arms with an article ("the army", "a drone", "the ministry"): those
+    may be a foreign state's, which coreference decides (`_definite_country`)."""
+    if actor.country is not None or actor.sector is None or actor.name is None:
+        return False
+    if actor.name == actor.text:
+        return True
+    return actor.name == own_name(actor.text) and actor.sector not in STATE_SECTORS
+
+
+def _sentence_rules(actor: Actor, span: Span, ctx: ActorContext, keys: tuple[str, ...],
+                    skip: Sequence[Mention] = (), fallback: bool = True) -> None:
     """Country from the rest of the sentence, for actors whose phrase gives none (or
-    only an ethnicity)."""
+    only an ethnicity); the `skip` mentions (`_states_apart`) count only as a
+    `fallback` (`_sentence_countries`)."""
     if actor.country is None and actor.sector in OFFICE_SECTORS and span.root.pos_ == "PROPN":
-        _sentence_country(actor, span, ctx)
+        _sentence_country(actor, span, ctx, skip=skip, fallback=fallback)
     elif actor.country is None and actor.sector in LOCAL_SECTORS:
-        _sentence_country(actor, span, ctx, local=True)
+        _sentence_country(actor, span, ctx, local=True, skip=skip, fallback=fallback)
     elif actor.country is None and actor.sector == "UAF":
-        _sentence_country(actor, span, ctx, kinds=PLACE_KINDS)
+        _sentence_country(actor, span, ctx, kinds=PLACE_KINDS, skip=skip,
+                          fallback=fallback)
     if "ethnic" in keys and actor.country is not None:
         _ethnic_country(actor, span, ctx)
 
@@ -343,16 +448,20 @@ def _stance(doc: Doc, i: int) -> bool:
 
 
 def _sentence_countries(actor: Actor, span: Span, ctx: ActorContext,
-                        kinds: frozenset[str] | None = None, local: bool = False) -> Counter:
+                        kinds: frozenset[str] | None = None, local: bool = False,
+                        skip: Sequence[Mention] = (), fallback: bool = True) -> Counter:
     """How often each state is named in the span's sentence (by mentions of `kinds`,
     default all), the span itself and reported speech left out. Nationality words
     modifying other nouns count only for office holders and ethnic groups, and, for
-    `local` actors, only when they modify a body that acts at home ("Egyptian police")."""
+    `local` actors, only when they modify a body that acts at home ("Egyptian police").
+    The `skip` mentions (the other party's states, `_states_apart`) count only as a
+    `fallback`, when no other mention does."""
     offset = span.doc.user_data.get("offset", 0)
     lo, hi = offset + span.sent.start_char, offset + span.sent.end_char
     own = (actor.start, actor.end)
     reported = _reported_tokens(span, reporter=local)
     found: Counter = Counter()
+    held: Counter = Counter()
     for m in ctx.mentions:
         if not m.actor.country or m.actor.country in _NOT_STATES or not lo <= m.position < hi:
             continue
@@ -364,10 +473,10 @@ def _sentence_countries(actor: Actor, span: Span, ctx: ActorContext,
         if kinds is not None and m.kind not in kinds:
             continue
         if tok is not None and tok.dep_ in _MODIFIER_DEPS and (
-                kinds is not None or (local and tok.head.lemma_.lower() not in _DOMESTIC_HEADS)):
+                kinds is not None or (local and not _domestic(tok))):
             continue
-        found[m.actor.country] += 1
-    return found
+        (held if any(m is s for s in skip) else found)[m.actor.country] += 1
+    return found if found or not fallback else held
 
 
 # "French" in "nine French peacekeepers" gives the peacekeepers' country, not the place
@@ -377,6 +486,22 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 _DOMESTIC_HEADS = frozenset({"police", "authority", "authorities", "government", "court", "parliament",
                              "ministry", "official", "prosecutor", "governor", "mayor", "gendarme",
                              "gendarmerie", "riot"})
+
+
+def _domestic(tok: Token) -> bool:
+    """Whether a nationality word modifies a body that acts at home ("Egyptian police")."""
+    return tok.dep_ in _MODIFIER_DEPS and tok.head.lemma_.lower() in _DOMESTIC_HEADS
+
+
+def _placed(tok: Token, phrase: Span) -> bool:
+    """Whether a mention inside a phrase says where the phrase's actor is, not who it
+    is: it hangs from a preposition inside the phrase ("Rebels in | the Ivory Coast",
+    "troops based in | Mali")."""
+    while phrase.start <= tok.i < phrase.end and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.i > phrase.start:
+            return True
+        tok = tok.head
+    return False
 
 
 def _mention_root(span: Span, actor: Actor, offset: int) -> Token | None:
@@ -411,7 +536,8 @@ def _reported_tokens(span: Span, reporter: bool = False) -> set[int]:
 
 
 def _sentence_country(actor: Actor, span: Span, ctx: ActorContext,
-                      kinds: frozenset[str] | None = None, local: bool = False) -> None:
+                      kinds: frozenset[str] | None = None, local: bool = False,
+                      skip: Sequence[Mention] = (), fallback: bool = True) -> None:
     """'President Levy Mwanawasa ... to the Zambian people': an office holder we do not
     know serves the one country the same sentence names (several: left unknown).
 
@@ -419,7 +545,7 @@ def _sentence_country(actor: Actor, span: Span, ctx: ActorContext,
     least twice and more often than any other also counts ("students ... near AKP offices in Sivas ... sending Turkish troops to
     Iraq"): people and bodies act where the sentence mostly is.
     """
-    found = _sentence_countries(actor, span, ctx, kinds, local=local)
+    found = _sentence_countries(actor, span, ctx, kinds, local=local, skip=skip, fallback=fallback)
     if len(found) == 1:
         actor.country = next(iter(found))
         actor.why = f"{actor.why}; country {actor.country}, the only one named in the sentence"

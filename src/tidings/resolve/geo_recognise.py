@@ -319,11 +319,14 @@ class Recogniser:
         """A name the NER calls a person or group that is still a place: a country,
         region, capital, big city or sizeable division ("Georgia", "Moscow"), not a
         small country's division known by name only ("Flores" the surname) nor another
-        town's alias (Hamm, once "Hamas")."""
+        town's alias (Hamm, once "Hamas"). A name from the user's own place file is a
+        place whatever the recogniser calls it."""
         cands = self.gaz.candidates(key)
         if not cands or key in COMMON_WORDS:
             return False
         best = cands[0]
+        if best.user:
+            return True
         if best.feature in ("PCLI", "CONT", "RGN", "PPLX"):
             return True
         own = _own_name(key, best.name)
@@ -334,11 +337,14 @@ class Recogniser:
     def _salient(self, key: str) -> bool:
         """A name whose best reading is a country, region, capital, sizeable division
         or big city; a big city's alias counts only for a city of a million (Hamm's
-        old name "Hamas" is not a place)."""
+        old name "Hamas" is not a place). A name from the user's own place file is
+        salient whatever its size: they listed it to have it found."""
         cands = self.gaz.candidates(key)
         if not cands or key in COMMON_WORDS:
             return False
         best = cands[0]
+        if best.user:
+            return True
         if best.feature == "ADM1":
             return self._renowned(key)
         own = _own_name(key, best.name)
