@@ -63,6 +63,13 @@ class Entry:
     codes: list[Code] = field(default_factory=list)
     source: str = ""
     raw_code: str | None = None  # the user's own code (Phoenix "ISRMIL"), kept for audits
+    names: list[tuple[str, ...]] = field(default_factory=list)  # token keys of its name and aliases
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of its name and aliases: a first name written before a surname
+        alias must be one of these for the text to mean this person (`actor_namesakes`)."""
+        return frozenset(w for name in self.names for w in name)
 
     def code_at(self, date: str | None) -> tuple[str | None, str | None, str]:
         """(country, sector, note) that hold on `date` (None: the latest known)."""
@@ -106,12 +113,16 @@ class KnowledgeBase:
     max_len: dict[str, int] = field(default_factory=dict)  # first token -> longest key
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # lines skipped in legacy files
+    given: frozenset[str] | None = None  # first names of the people (`actor_namesakes`), built on first use
 
     def add(self, entry: Entry, names: Iterable[str], plurals: bool = False, any_case: bool = False) -> None:
         """Index `entry` under each name (and, for role nouns, under its plural)."""
         self.entries.append(entry)
+        self.given = None
         for name in names:
-            self._index(entry, raw_tokens(name), plurals, any_case)
+            raw = raw_tokens(name)
+            entry.names.append(tuple(t.lower() for t in raw))
+            self._index(entry, raw, plurals, any_case)
 
     def _index(self, entry: Entry, raw: tuple[str, ...], plurals: bool, any_case: bool) -> None:
         key = tuple(t.lower() for t in raw)

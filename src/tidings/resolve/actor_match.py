@@ -27,6 +27,7 @@ from .actor_kb import (
     Entry,
     KnowledgeBase,
 )
+from .actor_namesakes import given_names, other_body, other_person
 from .actor_text import BOUNDARY, raw_tokens, tokens
 
 PREPOSITIONS = frozenset(
@@ -53,6 +54,7 @@ class Match:
     end: int
     entry: Entry
     affiliation: bool = False  # "pro-Iran": a stance, not a country
+    guessed: bool = False  # a one-edit guess at a misspelt word ("Kazahks")
 
     @property
     def kind(self) -> str:
@@ -75,8 +77,13 @@ class Decision:
 
 
 def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
-                 cities=None) -> list[Match]:
-    """Longest dictionary matches left to right; capitalised leftovers tried as cities."""
+                 cities=None, notes: list[str] | None = None) -> list[Match]:
+    """Longest dictionary matches left to right; capitalised leftovers tried as cities.
+
+    A person's or body's alias that the words around it show to name someone else
+    ("Jack McConnell", "Trades Union Congress": `actor_namesakes`) is no match;
+    the reason goes to `notes`.
+    """
     out: list[Match] = []
     i, n = 0, len(toks)
     max_len = kb.max_len
@@ -89,14 +96,22 @@ def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
             if entry is not None:
                 hit = Match(i, i + length, entry)
                 break
+        if hit is not None and (reason := _namesake(kb, hit, toks, raw, out)) is not None:
+            if notes is not None:
+                notes.append(reason)
+            # guesses at words of the other name go too ("Liberal" read as Liberia)
+            while out and out[-1].guessed and _glued(raw, out[-1].end, hit.start):
+                out.pop()
+            i = hit.end
+            continue
         if hit is None and cities is not None and caps[i]:
             hit = cities.match(toks, raw, i, kb)
             if hit is None and toks[i] not in max_len:
                 entry = cities.fuzzy(toks[i])
-                hit = Match(i, i + 1, entry) if entry is not None else None
+                hit = Match(i, i + 1, entry, guessed=True) if entry is not None else None
         if hit is None and cities is not None and len(toks[i]) >= FUZZY_ROLE_MIN:
             entry = cities.fuzzy_role(toks[i])  # "peackeepers"
-            hit = Match(i, i + 1, entry) if entry is not None else None
+            hit = Match(i, i + 1, entry, guessed=True) if entry is not None else None
         if hit is None:
             i += 1
             continue
@@ -104,6 +119,25 @@ def find_matches(kb: KnowledgeBase, toks: tuple[str, ...], raw: tuple[str, ...],
         out.append(hit)
         i = hit.end
     return out
+
+
+def _glued(raw: tuple[str, ...], end: int, start: int) -> bool:
+    """Whether only capitalised words stand between two positions."""
+    return all(raw[k][:1].isupper() for k in range(end, start))
+
+
+def _namesake(kb: KnowledgeBase, hit: Match, toks: tuple[str, ...], raw: tuple[str, ...],
+              before: list[Match]) -> str | None:
+    """Why a dictionary hit names another person or body than its entry, if it does."""
+    if hit.kind == "person":
+        if kb.given is None:
+            kb.given = given_names(kb)
+        free = before[-1].end if before else 0
+        return other_person(hit.entry, toks, raw, hit.start, hit.end, free, kb.given)
+    if hit.kind in ("org", "group"):
+        return other_body(hit.entry, toks, raw, hit.start, hit.end,
+                          [(m.start, m.end, "guess" if m.guessed else m.kind) for m in before])
+    return None
 
 
 def one_name(kb: KnowledgeBase, text: str, cities=None) -> bool:
@@ -246,6 +280,19 @@ def decide(kb: KnowledgeBase, toks: tuple[str, ...], caps: tuple[bool, ...], mat
     return d
 
 
+def _leads(title: Match, usable: list[Match], date: str | None) -> Match | None:
+    """The national body a leader title written before a name leads ("*Tory*
+    co-chairman Liam Fox"), when one stands right before the title (a word between
+    may be part of it: "co", "vice")."""
+    if title.kind != "leader":
+        return None
+    owner = next((m for m in reversed(usable) if m.end <= title.start), None)
+    if owner is None or owner.kind not in ("org", "group") or title.start - owner.end > 1:
+        return None
+    country, sector, _ = owner.entry.code_at(date)
+    return owner if sector is not None and country not in INTERNATIONAL else None
+
+
 def _decide_core(d: Decision, toks: tuple[str, ...], caps: tuple[bool, ...], core: list[Match],
                  tail: list[Match],
                  date: str | None) -> None:
@@ -297,7 +344,12 @@ def _decide_core(d: Decision, toks: tuple[str, ...], caps: tuple[bool, ...], cor
                     m.kind == "role" or (m.kind == "leader" and sector is None))]
                 before = [m for m in usable if m.kind in ("role", "leader") and m.start < head.start]
                 pick = after[-1] if after else (before[-1] if before else None)
-                if pick is not None and pick.entry.sector:
+                owner = _leads(pick, usable, date) if pick is not None and not after else None
+                if owner is not None:
+                    # "Tory co-chairman Liam Fox": the title defers to what it leads (PTY)
+                    d.sector = owner.entry.code_at(date)[1]
+                    d.why.append(f"sector from {_describe(pick)} of {_describe(owner)}")
+                elif pick is not None and pick.entry.sector:
                     d.sector = pick.entry.sector
                     d.why.append(f"sector from {_describe(pick)}")
             elif sector in _OUT_OF_OFFICE and head.kind == "person":

@@ -9,8 +9,8 @@ PERSON), used for unknown named organisations, which take the article's home
 country. Per-article coreference state lives in `ActorContext` (`coref`).
 A phrase that names no country of its own may take one from its sentence (the
 office holder's or local body's one country named there, the place of a bomb,
-the state an ethnic group lives in): `observe` registers the sentence's named
-mentions first so these rules see the whole sentence. The other party of the
+the state an ethnic group lives in: `actor_sentence`): `observe` registers the
+sentence's named mentions first so these rules see the whole sentence. The other party of the
 event (`apart`: its doers, for its recipients), where named by its state, counts
 only when neither the sentence's other states nor the event's place (`where`)
 say more: the victims of "a Saudi-led coalition airstrike in Saada" are not Saudi.
@@ -24,16 +24,15 @@ say more: the victims of "a Saudi-led coalition airstrike in Saada" are not Saud
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace as copy_actor
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..errors import DataFileError
-from ..extract.phrases import SharedReading, shared_reading
 from ..lexicon.cues import word_set
+from ..extract.phrases import SharedReading, shared_reading
 from ..model import Actor
 from . import phoenix
 from .actor_kb import (
@@ -53,11 +52,20 @@ from .actor_match import (
     one_name,
 )
 from .actor_places import Cities
+from .actor_sentence import (
+    LOCAL_SECTORS,
+    NOT_STATES,
+    domestic,
+    mention_root,
+    placed,
+    sentence_rules,
+)
 from .actor_text import raw_tokens, tokens
 from .coref import (
     COLLECTIVE,
     COUNTRY_NOUNS,
     GROUP_NOUNS,
+    HONORIFICS,
     MINISTRY_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -74,6 +82,7 @@ DEFINITE_HOME = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
 _ALL_KINDS = frozenset({"person", "group", "org", "ministry", "country", "people", "place"})
 _BODY_KINDS = frozenset({"group", "org", "ministry", "country"})
+_PLURAL_KINDS = frozenset({"group", "org", "country", "people", "ministry"})  # what "they" may be
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBSERVED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ORG_ENTS = frozenset({"ORG", "NORP", "FAC"})  # spaCy labels an unknown organisation may carry
@@ -133,6 +142,7 @@ class ActorResolver:
         `ctx` (after `observe`), so rules that weigh the sentence's countries may run."""
         offset = span.doc.user_data.get("offset", 0)
         start, end = offset + span.start_char, offset + span.end_char
+        ctx.sentences.add(offset + span.sent.start_char)
         shared = self._shared(span)
         text = shared.text if shared is not None else span.text
         keys = tokens(text)
@@ -144,8 +154,8 @@ class ActorResolver:
             found = self._definite(bare[0], ctx, start)
             if found is not None:
                 return copy_actor(found, text=span.text, start=start, end=end)
-        if bare in ctx.names:
-            known = ctx.names[bare]
+        known = ctx.known_name(bare)
+        if known is not None:
             actor = copy_actor(known, text=span.text, start=start, end=end,
                                why=f"same name as earlier '{known.text}'")
             ctx.remember(actor, "person")
@@ -163,7 +173,7 @@ class ActorResolver:
         if actor.country is None and keys[0] in POSSESSIVE_PRONOUNS:
             self._possessor_country(actor, keys[0], ctx, start)
         if whole_sentence:
-            _sentence_rules(actor, span, ctx, keys, self._states_apart(apart, ctx), fallback=where is None)
+            sentence_rules(actor, span, ctx, keys, self._states_apart(apart, ctx), fallback=where is None)
         subject = _is_subject(span)
         if text == span.text and self._learn_names(span, decision, actor, ctx):
             ctx.remember(actor, "person", subject)
@@ -241,8 +251,8 @@ class ActorResolver:
             for m in ctx.mentions:
                 if not lo <= m.position < hi or m.actor.sector in LOCAL_SECTORS or not self._state_named(m.actor):
                     continue
-                tok = _mention_root(phrase, m.actor, offset)
-                if tok is not None and (_placed(tok, phrase) or _domestic(tok)):
+                tok = mention_root(phrase, m.actor, offset)
+                if tok is not None and (placed(tok, phrase) or domestic(tok)):
                     continue
                 out.append(m)
         return out
@@ -266,8 +276,12 @@ class ActorResolver:
         if not toks:
             return None
         raw = raw_tokens(text)
-        matches = find_matches(self.kb, toks, raw, self.cities)
-        return decide(self.kb, toks, tuple(t[:1].isupper() for t in raw), matches, date)
+        notes: list[str] = []
+        matches = find_matches(self.kb, toks, raw, self.cities, notes)
+        decision = decide(self.kb, toks, tuple(t[:1].isupper() for t in raw), matches, date)
+        if decision is not None and notes:
+            decision.why[:0] = notes
+        return decision
 
     def _actor(self, text: str, d: Decision, start: int | None, end: int | None) -> Actor:
         name = d.name or (self.country_names.get(d.country) if d.country else None)
@@ -294,11 +308,23 @@ class ActorResolver:
         elif low in THING_PRONOUNS:
             m = ctx.antecedent({"org", "group", "country", "ministry"}, start)
         else:
-            m = ctx.antecedent({"group", "org", "country", "people", "ministry"}, start)
+            m = self._plural_antecedent(span, ctx, start)
         if m is None:
             return None
         return copy_actor(m.actor, text=span.text, start=start, end=end,
                           why=f"pronoun '{span.text}' -> '{m.actor.text}'")
+
+    def _plural_antecedent(self, span: Span, ctx: ActorContext, start: int) -> Mention | None:
+        """'They' after 'al-Shabab ... in Somalia' are the group: a state is seldom
+        'they', so a group, organisation or people named in this or the previous
+        sentence wins over a nearer country."""
+        m = ctx.antecedent(_PLURAL_KINDS, start)
+        if m is None or m.kind != "country":
+            return m
+        other = ctx.antecedent(_PLURAL_KINDS - {"country"}, start)
+        offset = span.doc.user_data.get("offset", 0)
+        window = ctx.previous_sentence(offset + span.sent.start_char)
+        return other if other is not None and other.position >= window else m
 
     def _definite(self, noun: str, ctx: ActorContext, start: int) -> Actor | None:
         if noun in MINISTRY_NOUNS:
@@ -320,7 +346,8 @@ class ActorResolver:
         country, else to the country of the story's first subject.
         """
         prefer = _BODY_KINDS if head in COLLECTIVE else frozenset()
-        m = ctx.antecedent(_ALL_KINDS, start, sector=actor.sector, prefer=prefer)
+        m = ctx.antecedent(_ALL_KINDS, start, sector=actor.sector, prefer=prefer,
+                           accept=_same_body(head) if head in STATE_ORGANS else None)
         if m is not None:
             actor.country = m.actor.country
             actor.why = f"{actor.why}; country {actor.country} from earlier '{m.actor.text}'"
@@ -349,13 +376,25 @@ class ActorResolver:
             actor.why = f"{actor.why}; country {actor.country} of '{pronoun}' -> '{m.actor.text}'"
 
     def _unknown(self, span: Span, ctx: ActorContext, start: int, end: int) -> Actor | None:
-        """A named organisation we do not know: kept, with the article's home country."""
-        if span.root.ent_type_ not in _ORG_ENTS:
+        """A named organisation we do not know, or a person we do not know written
+        with a courtesy title ("Mr Letwin" in a story about British politics): kept,
+        with the article's home country, and a person remembered under the name."""
+        words = [t for t in span if t.lower_ not in DETERMINERS]
+        person = (len(words) >= 2 and words[0].lower_.rstrip(".") in HONORIFICS
+                  and all(t.text[:1].isupper() and t.is_alpha for t in words[1:]))
+        if not person and span.root.ent_type_ not in _ORG_ENTS:
             return None
         home = ctx.home_country()
         if home is None:
             return None
-        name = " ".join(t.text for t in span if t.lower_ not in DETERMINERS)
+        if person:
+            name = " ".join(t.text for t in words[1:])
+            actor = Actor(text=span.text, name=name, country=home, sector=None, start=start, end=end,
+                          why=f"unknown person; country {home} from the article")
+            ctx.learn_name(tuple(t.lower_ for t in words[1:]), actor)
+            ctx.remember(actor, "person")
+            return actor
+        name = " ".join(t.text for t in words)
         actor = Actor(text=span.text, name=name, country=home, sector=None, start=start, end=end,
                       why=f"unknown named organisation; country {home} from the article")
         ctx.remember(actor, "org")
@@ -368,8 +407,15 @@ class ActorResolver:
         whoever the title describes; they are remembered so that a later
         'Jobet' is the same actor. Returns whether the phrase names a person.
         """
-        if d.head_kind == "person" or not d.covered:
-            return d.head_kind == "person"
+        if d.head_kind == "person" and d.head is not None:
+            # "Gordon Brown ... Mr Brown": a known person said in full is remembered
+            # under the last name too, which the dictionary may not list alone
+            full = tokens(d.head.name)
+            if len(full) > 1 and _contains(keys := tokens(span.text), full):
+                ctx.learn_name(full, actor, known=True)
+            return True
+        if not d.covered:
+            return False
         keys, raw = tokens(span.text), raw_tokens(span.text)
         after = max(d.covered) + 1
         positions = list(range(after, len(keys)))
@@ -380,6 +426,24 @@ class ActorResolver:
         return True
 
 
+# Organs only a state has (data/lexicon/cues/coref.yaml).
+STATE_ORGANS = word_set("coref", "state_organs")
+
+
+def _same_body(head: str) -> Callable[[Mention], bool]:
+    """Which mentions a state organ ("the junta") may point back at: a state's, or an
+    international body named by the same noun ("the administration" after a "UN
+    Interim Administration")."""
+    def accept(m: Mention) -> bool:
+        return m.actor.country not in NOT_STATES or head in tokens(f"{m.actor.name} {m.actor.text}")
+    return accept
+
+
+def _contains(keys: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether a phrase's keys hold a name's keys in a row."""
+    return any(keys[i:i + len(name)] == name for i in range(len(keys) - len(name) + 1))
+
+
 # Sectors of a state's organs and forces (`takes_event_country`).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # Dictionary kinds that name a state itself: "Israel", "Israeli", "the Kremlin".
@@ -387,21 +451,9 @@ STATE_KINDS = frozenset({"country", "demonym", "seat"})
 # PLOVER ASSAULT modes a state carries out through its armed forces (`doer_by_mode`):
 # aircraft, drones, artillery and tanks.
 STATE_FORCE_MODES = frozenset({"aerial", "drone", "heavy-weapons"})
-# Sectors of office holders whose country a story names beside them.
-OFFICE_SECTORS = frozenset({"GOV", "ELI", "JUD", "LEG", "MIL"})
-# Sectors of people and bodies that act where they are ("Shona rebels" fighting the
-# Mozambique government, "a newspaper" in Beirut): a role noun of these sectors with no
-# country of its own belongs to the one country its sentence names. Office holders
-# ("a president") and unidentified or criminal actors ("gunmen") are left alone.
-LOCAL_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "JRN", "LAB", "EDU", "MED", "REL",
-                           "SOC", "BUS", "AGR", "REF"})
 POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
-# Codes that are not a state: a sentence naming the UN does not make its rebels the UN's.
-_NOT_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC"})
 
 
-# Mention kinds that are places: a bomb in Basra is Iraqi, whoever it killed.
-PLACE_KINDS = frozenset({"country", "place"})
 
 
 def own_name(text: str) -> str:
@@ -424,149 +476,11 @@ def takes_event_country(actor: Actor) -> bool:
     return actor.name == own_name(actor.text) and actor.sector not in STATE_SECTORS
 
 
-def _sentence_rules(actor: Actor, span: Span, ctx: ActorContext, keys: tuple[str, ...],
-                    skip: Sequence[Mention] = (), fallback: bool = True) -> None:
-    """Country from the rest of the sentence, for actors whose phrase gives none (or
-    only an ethnicity); the `skip` mentions (`_states_apart`) count only as a
-    `fallback` (`_sentence_countries`)."""
-    if actor.country is None and actor.sector in OFFICE_SECTORS and span.root.pos_ == "PROPN":
-        _sentence_country(actor, span, ctx, skip=skip, fallback=fallback)
-    elif actor.country is None and actor.sector in LOCAL_SECTORS:
-        _sentence_country(actor, span, ctx, local=True, skip=skip, fallback=fallback)
-    elif actor.country is None and actor.sector == "UAF":
-        _sentence_country(actor, span, ctx, kinds=PLACE_KINDS, skip=skip,
-                          fallback=fallback)
-    if "ethnic" in keys and actor.country is not None:
-        _ethnic_country(actor, span, ctx)
-
-
 def _stance(doc: Doc, i: int) -> bool:
     """Whether token i follows "anti-" or "pro-" ("anti-Syria", "pro Iran")."""
     if i >= 1 and doc[i - 1].lower_ in ("anti", "pro", "anti-", "pro-"):
         return True
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
-
-
-def _sentence_countries(actor: Actor, span: Span, ctx: ActorContext,
-                        kinds: frozenset[str] | None = None, local: bool = False,
-                        skip: Sequence[Mention] = (), fallback: bool = True) -> Counter:
-    """How often each state is named in the span's sentence (by mentions of `kinds`,
-    default all), the span itself and reported speech left out. Nationality words
-    modifying other nouns count only for office holders and ethnic groups, and, for
-    `local` actors, only when they modify a body that acts at home ("Egyptian police").
-    The `skip` mentions (the other party's states, `_states_apart`) count only as a
-    `fallback`, when no other mention does."""
-    offset = span.doc.user_data.get("offset", 0)
-    lo, hi = offset + span.sent.start_char, offset + span.sent.end_char
-    own = (actor.start, actor.end)
-    reported = _reported_tokens(span, reporter=local)
-    found: Counter = Counter()
-    held: Counter = Counter()
-    for m in ctx.mentions:
-        if not m.actor.country or m.actor.country in _NOT_STATES or not lo <= m.position < hi:
-            continue
-        if own[0] is not None and own[0] <= m.position < (own[1] or own[0]):
-            continue
-        tok = _mention_root(span, m.actor, offset)
-        if tok is not None and tok.i in reported:
-            continue
-        if kinds is not None and m.kind not in kinds:
-            continue
-        if tok is not None and tok.dep_ in _MODIFIER_DEPS and (
-                kinds is not None or (local and not _domestic(tok))):
-            continue
-        (held if any(m is s for s in skip) else found)[m.actor.country] += 1
-    return found if found or not fallback else held
-
-
-# "French" in "nine French peacekeepers" gives the peacekeepers' country, not the place
-# of the sentence: the rebels who killed them are not French. Only bodies that act at
-# home ("Egyptian police", "Turkish authorities") place the sentence by their nationality.
-_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-_DOMESTIC_HEADS = frozenset({"police", "authority", "authorities", "government", "court", "parliament",
-                             "ministry", "official", "prosecutor", "governor", "mayor", "gendarme",
-                             "gendarmerie", "riot"})
-
-
-def _domestic(tok: Token) -> bool:
-    """Whether a nationality word modifies a body that acts at home ("Egyptian police")."""
-    return tok.dep_ in _MODIFIER_DEPS and tok.head.lemma_.lower() in _DOMESTIC_HEADS
-
-
-def _placed(tok: Token, phrase: Span) -> bool:
-    """Whether a mention inside a phrase says where the phrase's actor is, not who it
-    is: it hangs from a preposition inside the phrase ("Rebels in | the Ivory Coast",
-    "troops based in | Mali")."""
-    while phrase.start <= tok.i < phrase.end and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and tok.i > phrase.start:
-            return True
-        tok = tok.head
-    return False
-
-
-def _mention_root(span: Span, actor: Actor, offset: int) -> Token | None:
-    """The head word of a remembered mention in the span's doc ("Aoun" of "General
-    Michel Aoun"), if its offsets still fall on token boundaries there."""
-    if actor.start is None or actor.end is None:
-        return None
-    mention = span.doc.char_span(actor.start - offset, actor.end - offset)
-    return mention.root if mention is not None and len(mention) else None
-
-
-# Speech verbs whose subject reports on the people in its complement (see _reported_tokens).
-REPORTER_VERBS = word_set("speech", "reporter_verbs")
-
-
-def _reported_tokens(span: Span, reporter: bool = False) -> set[int]:
-    """Tokens of complement clauses the span is not part of: "Clerics believe Dagolath
-    can cope" says what the clerics think about Dagolath, not where they are. With
-    `reporter`, also the subject of the speech verb whose report holds the span: "The
-    Observatory, a UK-based group, said eight people were killed" places the reporter,
-    not the people reported on."""
-    out: set[int] = set()
-    for tok in span.sent:
-        inside = tok.left_edge.i <= span.root.i <= tok.right_edge.i
-        if tok.dep_ == "ccomp" and not inside:
-            out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
-        elif reporter and inside and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTER_VERBS:
-            for s in tok.head.children:
-                if s.dep_ == "nsubj":
-                    out.update(range(s.left_edge.i, s.right_edge.i + 1))
-    return out
-
-
-def _sentence_country(actor: Actor, span: Span, ctx: ActorContext,
-                      kinds: frozenset[str] | None = None, local: bool = False,
-                      skip: Sequence[Mention] = (), fallback: bool = True) -> None:
-    """'President Levy Mwanawasa ... to the Zambian people': an office holder we do not
-    know serves the one country the same sentence names (several: left unknown).
-
-    For `local` actors (people and bodies acting where they are), a country named at
-    least twice and more often than any other also counts ("students ... near AKP offices in Sivas ... sending Turkish troops to
-    Iraq"): people and bodies act where the sentence mostly is.
-    """
-    found = _sentence_countries(actor, span, ctx, kinds, local=local, skip=skip, fallback=fallback)
-    if len(found) == 1:
-        actor.country = next(iter(found))
-        actor.why = f"{actor.why}; country {actor.country}, the only one named in the sentence"
-        return
-    ranked = found.most_common(2)
-    if local and len(ranked) == 2 and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
-        actor.country = ranked[0][0]
-        actor.why = f"{actor.why}; country {actor.country}, the one the sentence names most"
-
-
-def _ethnic_country(actor: Actor, span: Span, ctx: ActorContext) -> None:
-    """'Ethnic Albanians ... near Macedonia's border': an ethnic group is coded with the
-    state it lives in (PLOVER), which the sentence names most often; the nationality
-    word only names the ethnicity. With no clear other state the nationality stays."""
-    found = _sentence_countries(actor, span, ctx)
-    found.pop(actor.country, None)
-    ranked = found.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        ethnic = actor.country
-        actor.country = ranked[0][0]
-        actor.why = f"{actor.why}; ethnic {ethnic} living in {actor.country}, named in the sentence"
 
 
 def _is_subject(span: Span) -> bool:

@@ -13,7 +13,7 @@ mentioned the answer is None, never a guess.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from ..lexicon.cues import word_set
@@ -24,6 +24,9 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 ARMED = frozenset({"REB", "UAF", "PRM", "CRM", "IMG"})
+# Courtesy titles before a surname: "Mr Brown" after "Gordon Brown" is the same person.
+# "Mrs" and "Miss" are left out: "Mrs Howard" after "Michael Howard" is most often his wife.
+HONORIFICS = frozenset({"mr", "ms", "dr", "sir", "dame", "prof", "m"})
 # Word lists are data (data/lexicon/cues/coref.yaml: what each is for, with examples);
 # grammar (function words, dependency labels) stays here.
 # Definite descriptions that point back at an earlier named actor.
@@ -56,7 +59,9 @@ class ActorContext:
     mentions: list[Mention] = field(default_factory=list)
     names: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
+    sentences: set[int] = field(default_factory=set)  # starts of the sentences actors were read in
     _seen: set[tuple[int, int]] = field(default_factory=set)
+    _unknown_names: set[tuple[str, ...]] = field(default_factory=set)  # learned from unknown people
 
     def remember(self, actor: Actor, kind: str, subject: bool = False) -> None:
         """Add a resolved mention (once per span) to the memory."""
@@ -69,13 +74,37 @@ class ActorContext:
         if actor.country:
             self.countries[actor.country] += 1
 
-    def learn_name(self, name_tokens: tuple[str, ...], actor: Actor) -> None:
-        """Remember an unknown name introduced with a title, under full and last name."""
+    def previous_sentence(self, start: int) -> int:
+        """Start of the last sentence before the one starting at `start` that had
+        actors in it (`start` itself when there is none)."""
+        return max((s for s in self.sentences if s < start), default=start)
+
+    def known_name(self, keys: tuple[str, ...]) -> Actor | None:
+        """The person remembered under a name ("Brown", "Gordon Brown"), also when it is
+        written with a courtesy title ("Mr Brown")."""
+        if keys in self.names:
+            return self.names[keys]
+        if len(keys) > 1 and keys[0] in HONORIFICS:
+            return self.names.get(keys[1:])
+        return None
+
+    def learn_name(self, name_tokens: tuple[str, ...], actor: Actor, known: bool = False) -> None:
+        """Remember a person's name (an unknown one introduced with a title, or a `known`
+        one said in full) under the full and the last name. The first one wins, except
+        that a person we know replaces an unknown one seen first under the same name
+        ("Mr Kennedy ... Lib Dem leader Charles Kennedy ... Mr Kennedy")."""
         if not name_tokens:
             return
-        self.names.setdefault(name_tokens, actor)
+        keys = [name_tokens]
         if len(name_tokens) > 1 and len(name_tokens[-1]) > 2:
-            self.names.setdefault(name_tokens[-1:], actor)
+            keys.append(name_tokens[-1:])
+        for key in keys:
+            if key not in self.names or (known and key in self._unknown_names):
+                self.names[key] = actor
+                if known:
+                    self._unknown_names.discard(key)
+                else:
+                    self._unknown_names.add(key)
 
     def home_country(self) -> str | None:
         """The caller's country (e.g. the dateline's), else a clearly dominant one so far.
@@ -105,12 +134,13 @@ class ActorContext:
         return None
 
     def antecedent(self, kinds: frozenset[str] | set[str], before: int | None,
-                   sector: str | None = None, prefer: frozenset[str] | set[str] = frozenset()
-                   ) -> Mention | None:
+                   sector: str | None = None, prefer: frozenset[str] | set[str] = frozenset(),
+                   accept: Callable[[Mention], bool] | None = None) -> Mention | None:
         """The compatible mention that ends nearest before `before` (longest on ties).
 
         With `sector`, only mentions of that sector that have a country count
-        ("the demonstrators" after "Iraqi protesters"). Mentions of a kind in
+        ("the demonstrators" after "Iraqi protesters"); with `accept`, only the
+        mentions it accepts. Mentions of a kind in
         `prefer` win over nearer ones of other kinds, and subjects over
         non-subjects ("the junta" takes after "Mali's military government",
         not after "the French ambassador" it expelled).
@@ -122,6 +152,8 @@ class ActorContext:
             if m.position >= limit or m.kind not in kinds:
                 continue
             if sector is not None and (m.actor.sector != sector or not m.actor.country):
+                continue
+            if accept is not None and not accept(m):
                 continue
             key = (m.kind in prefer, bool(prefer) and m.subject, *_rank(m))
             if best_key is None or key > best_key:

@@ -25,6 +25,10 @@ from .gazetteer import Gazetteer, name_keys, norm
 LOCATIVE_PREPS = frozenset(
     "in at near from to into outside inside across toward towards through around within "
     "throughout between via of on off along beyond".split())
+# Prepositions that place what follows even when the recogniser calls it a person
+# ("in", unlike "to" or "from", rarely governs a person's name).
+STRONG_LOCATIVES = frozenset({"in", "near", "outside"})
+TOWN_POP = 10_000  # smaller places share their names with people too often
 DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest northeastern northwestern southeastern southwestern north-east "
@@ -210,7 +214,8 @@ class Recogniser:
                 if ent.label_ in PLACE_LABELS and _trim(ent) is not None and not any(taken[t.i] for t in ent):
                     out.unknown.append(_trim(ent))
                 continue
-            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._renowned(found[0])) \
+            if found[0] in COMMON_WORDS or (ent.label_ not in PLACE_LABELS and not self._renowned(found[0])
+                                            and not self._placed_by_preposition(span, found[0])) \
                     or self._only_alias_of_hamlets(found[0]):
                 continue
             self._add(out, span, found, True, taken)
@@ -333,6 +338,18 @@ class Recogniser:
         if best.feature == "ADM1":
             return best.population > 0 or (own and (self.gaz.admin1_share(best.country) or 0) >= RENOWNED_DIVISION)
         return best.population >= (BIG_CITY if own else SHORT_ALIAS_POP) or (own and best.feature == "PPLC")
+
+    def _placed_by_preposition(self, span: Span, key: str) -> bool:
+        """A town the recogniser took for a person or a product is still a town after
+        "in", "near" or "outside" when the name is the town's own ("fighting in Chasiv
+        Yar", "a strike near Taganrog"), not another place's alias, and the town is no
+        hamlet."""
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if prev is None or prev.lower_ not in STRONG_LOCATIVES or (after is not None and after.tag_ == "POS"):
+            return False  # "in Smith's defence" names a person
+        cands = self.gaz.candidates(key)
+        return bool(cands) and _own_name(key, cands[0].name) and cands[0].population >= TOWN_POP
 
     def _salient(self, key: str) -> bool:
         """A name whose best reading is a country, region, capital, sizeable division
