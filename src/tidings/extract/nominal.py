@@ -52,19 +52,19 @@ from .phrases import (
     split_conj,
 )
 from .triggers import gerund_subject
+from ..lexicon.cues import word_set
 
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 # Verbs that report a toll: what happened to the victims, not who did it.
-TOLL_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "perish"}
-DEATH_LEMMAS = {"die", "perish"}  # their subject is the victim ("two soldiers died in ...")
+TOLL_LEMMAS = word_set("events", "toll_lemmas")
+DEATH_LEMMAS = word_set("events", "death_lemmas")  # their subject is the victim ("two soldiers died in ...")
 # "killed in / during / by the shelling": the object names the cause.
 CAUSE_PREPS = {"in", "during", "by"}
 # "were killed when aircraft bombed a house": a clause of time names the cause.
 CAUSE_MARKS = {"when", "as"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # What an attack noun does to its target ("shelling hit a hospital"); not "angered", "prompted".
-STRIKE_LEMMAS = {"hit", "strike", "target", "destroy", "damage", "flatten", "raze", "level", "rock",
-                 "kill", "wound", "injure"}
+STRIKE_LEMMAS = word_set("events", "strike_lemmas")
 
 
 def one_per_happening(clauses: list[Clause], lex: Lexicon) -> list[Clause]:

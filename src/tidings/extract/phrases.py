@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from ..lexicon.cues import word_set
+
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 
 
@@ -113,7 +115,7 @@ def noun_span(tok: Token) -> Span:
 
 
 # Participles that say where a group or a document comes from.
-ORIGIN_VERBS = {"base", "based", "headquarter", "headquartered", "release", "publish", "issue"}
+ORIGIN_VERBS = word_set("events", "origin_verbs")
 
 
 def _origin_place(tok: Token, acl: Token) -> Span | None:

@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from . import arguments as args
 from . import phrases
+from ..lexicon.cues import word_set
 
 # Types whose place names the other party ("the host").
 HOST_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "AID", "CONSULT", "COERCE"}
@@ -40,7 +41,7 @@ FORCE_TYPES = {"ASSAULT", "COERCE"}
 HOST_PREPS = {"in", "at", "into", "inside", "to"}
 # Movement verbs whose "for" phrase is a destination ("left for Cairo").
 # ("left" is listed because the small model lemmatises the past tense as itself.)
-TRAVEL = {"leave", "left", "depart", "fly", "head", "travel", "arrive", "go", "come", "visit"}
+TRAVEL = word_set("events", "travel_verbs")
 # Prepositions on a thing acted on that name the other party: "a deal with X", "aid to X",
 # "talks between X and Y", "sanctions on X", "a campaign against X", "a programme for X".
 DEAL_PREPS = ("with", "to", "between", "on", "against", "for")
@@ -144,8 +145,7 @@ def lower_parties(anchor: Token, taken: Sequence[Span] = (), *, hosts: bool = Fa
 
 
 # Faiths the NER tags like nationalities: "a strict Islamic state" names no party.
-RELIGIOUS = {"islamic", "muslim", "moslem", "christian", "jewish", "catholic", "protestant",
-             "orthodox", "buddhist", "hindu", "sunni", "shiite", "shia", "sikh"}
+RELIGIOUS = word_set("events", "religious_words")
 
 
 def _national_noun(tok: Token) -> bool:
@@ -268,10 +268,7 @@ def _inside_name(part: Span, whole: Span) -> bool:
 
 # Nouns for people of an organisation or place: "workers of the United Bus Company"
 # are the party themselves, not a thing that belongs to the company.
-PEOPLE = {"worker", "workers", "member", "members", "employee", "employees", "staff", "supporter",
-          "supporters", "student", "students", "resident", "residents", "citizen", "citizens",
-          "official", "officials", "leader", "leaders", "soldier", "soldiers", "activist", "activists",
-          "delegation", "representative", "representatives", "people", "villager", "villagers"}
+PEOPLE = word_set("events", "member_nouns")
 
 
 def drop_containers(patients: list[Span]) -> list[Span]:

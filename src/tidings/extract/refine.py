@@ -19,6 +19,7 @@ from ..ontology import load as load_ontology
 from . import arguments as args
 from .idioms import PARTNER_VERBS
 from .triggers import Trigger
+from ..lexicon.cues import word_set
 
 # The CAMEO threat matching the threatened act, by the act's code (longest prefix wins):
 # "threatened to cut ties" 1313, "to impose sanctions" 1312, "to impose a curfew" 1323...
@@ -189,7 +190,7 @@ VERBAL_TARGETS = {
     "handling",
     "stance",
 }
-VERBAL_ATTACK_VERBS = {"attack", "assail"}
+VERBAL_ATTACK_VERBS = word_set("events", "verbal_attack_verbs")
 # Economic measures that "target" a country: sanctions, not violence.
 MEASURES = {
     "tariff",

@@ -43,6 +43,7 @@ from .idioms import (
 )
 from .patterns import match_pattern
 from .verbs import lexicon_entries, noun_matches, phrase_words, verb_particles
+from ..lexicon.cues import word_set
 
 OCCUR = {
     "happen",
@@ -94,9 +95,9 @@ OCCUR = {
     "end",
     "enter",
 }
-KILL_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "hit", "destroy", "damage"}
-IN_EVENT_VERBS = {"kill", "die", "wound", "injure", "hurt", "perish", "destroy", "damage"}
-DEATH_VERBS = {"die", "perish", "succumb"}
+KILL_VERBS = word_set("events", "toll_verbs")
+IN_EVENT_VERBS = word_set("events", "in_event_verbs")
+DEATH_VERBS = word_set("events", "death_verbs")
 SKIP_DEPS = {"amod", "compound", "aux", "auxpass"}
 # Verbs too ambiguous alone: they code only with a direct object and no
 # predicate complement ("called the premier" is a phone call, "called it a
@@ -294,15 +295,15 @@ def _dates_the_act(verb: Token, words: tuple[str, ...]) -> bool:
     return bool(objects) and all(is_time(o) for o in objects)
 
 
-SEEK_TO = {"seek", "ask", "want", "try", "propose"}
+SEEK_TO = word_set("events", "seek_verbs")
 VIOLENT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # Acts done in words: held as a habit they are a position, not an event.
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # Protest verbs that mean something else with an object ("demonstrated its resolve").
-SHOW_VERBS = {"demonstrate", "rally"}
+SHOW_VERBS = word_set("events", "show_verbs")
 DEP_LABELS = {"ccomp", "xcomp", "dative", "advcl", "prep", "agent"}
-VOWS = {"vow", "swear", "threaten", "pledge", "promise", "warn"}
-NEEDS_AGENT = {"wound", "injure", "hurt", "invite"}
+VOWS = word_set("events", "vow_verbs")
+NEEDS_AGENT = word_set("events", "needs_agent_verbs")
 
 
 def _has_doer(verb: Token) -> bool:

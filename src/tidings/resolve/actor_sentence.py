@@ -89,9 +89,7 @@ def _sentence_countries(actor: Actor, span: Span, ctx: ActorContext,
 # of the sentence: the rebels who killed them are not French. Only bodies that act at
 # home ("Egyptian police", "Turkish authorities") place the sentence by their nationality.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-_DOMESTIC_HEADS = frozenset({"police", "authority", "authorities", "government", "court", "parliament",
-                             "ministry", "official", "prosecutor", "governor", "mayor", "gendarme",
-                             "gendarmerie", "riot"})
+_DOMESTIC_HEADS = word_set("coref", "domestic_heads")
 
 
 def domestic(tok: Token) -> bool:
