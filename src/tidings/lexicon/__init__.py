@@ -16,7 +16,6 @@ same kind and pattern replaces the packaged one, and `null` deletes it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,33 +27,7 @@ from ..model import PLOVER_TYPES
 from ..ontology import Ontology
 from ..ontology import load as load_ontology
 from ..paths import data_dir
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML without the 1.1 booleans 'on/off/yes/no': 'to: [on, against]' means the word 'on'."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _mapping_without_duplicates(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    """A key written twice would silently lose one entry: refuse it instead."""
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+from .strict_yaml import load_strict
 
 KINDS = ("verb", "phrasal", "light", "noun", "pattern")
 SECTION_KIND = {"verbs": "verb", "phrasal": "phrasal", "light": "light", "nouns": "noun"}
@@ -283,7 +256,7 @@ def _expand_light(pattern: str) -> list[str]:
 def read_yaml(path: Path, onto: Ontology) -> list[tuple[str, str, LexEntry | None]]:
     """Entries of one YAML lexicon file as (kind, pattern, entry or None=delete)."""
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        doc = load_strict(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read lexicon: {exc}") from exc
     if not isinstance(doc, dict):

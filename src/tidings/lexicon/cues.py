@@ -40,36 +40,12 @@ import yaml
 from ..errors import DataFileError
 from ..model import PLOVER_TYPES
 from ..paths import data_dir
+from .strict_yaml import load_strict
 
 ENV_VAR = "TIDINGS_CUES"
 _CODE = re.compile(r"^\d{2,4}$")
 
 
-class _Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    """YAML without the 1.1 booleans 'on/off/yes/no': in a word list 'no' is the word 'no'."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _no_duplicate_keys(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    """A list name written twice would silently lose one list: refuse it instead."""
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +147,7 @@ def load_cues(area: str, *, base: Path | None = None, extra_dirs: list[Path] | t
 def _read(path: Path) -> dict:
     """The file's top-level mapping of list names."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = load_strict(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not data:
