@@ -45,6 +45,10 @@ def event_filters(
     )
 
 
+# Databases count rows in 64-bit integers: a larger offset is a client's error (422),
+# not an overflow inside the query (500).
+MAX_OFFSET = 2**62
+
 Filters = Depends(event_filters)
 StoreDep = Depends(get_store)
 
@@ -53,7 +57,7 @@ StoreDep = Depends(get_store)
 def list_events(
     f: EventFilters = Filters,
     limit: int = Query(50, ge=1, le=MAX_PAGE),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     store: Store = StoreDep,
 ) -> dict[str, Any]:
     return store.query_events(f, limit=limit, offset=offset).to_dict()
@@ -71,7 +75,7 @@ def list_articles(
     date_to: str | None = Query(None),
     source: str | None = Query(None, description="agency / outlet, e.g. AFP"),
     limit: int = Query(50, ge=1, le=MAX_PAGE),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     store: Store = StoreDep,
 ) -> dict[str, Any]:
     return store.articles(q=q, date_from=date_from, date_to=date_to, source=source, limit=limit, offset=offset).to_dict()
