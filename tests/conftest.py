@@ -47,3 +47,20 @@ def lex():
     from tidings.lexicon import load
 
     return load()
+
+
+@pytest.fixture(scope="session")
+def event_place_text(nlp, geo):
+    """`where(text, trigger)`: the text of the place `PlaceContext.event_place` gives the
+    event whose trigger is the first occurrence of `trigger` in `text` (None: no place)."""
+    from tidings.model import Article, Paragraph
+
+    def where(text: str, trigger: str) -> str | None:
+        doc = nlp(text)
+        doc.user_data["offset"] = 0
+        ctx = geo.context([doc], Article(id="t", text=text, paragraphs=[Paragraph(0, len(text))]))
+        start = text.index(trigger)
+        place = ctx.event_place(doc.char_span(start, start + len(trigger), alignment_mode="expand"))
+        return place.text if place is not None else None
+
+    return where

@@ -5,16 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.model import Article, Paragraph
-
-
-def _where(nlp, geo, text: str, trigger: str) -> str | None:
-    doc = nlp(text)
-    doc.user_data["offset"] = 0
-    ctx = geo.context([doc], Article(id="t", text=text, paragraphs=[Paragraph(0, len(text))]))
-    start = text.index(trigger)
-    place = ctx.event_place(doc.char_span(start, start + len(trigger), alignment_mode="expand"))
-    return place.text if place is not None else None
 
 
 @pytest.mark.parametrize(("text", "trigger", "where"), [
@@ -32,8 +22,8 @@ def _where(nlp, geo, text: str, trigger: str) -> str | None:
     ("Thousands of people have been killed in Syria's civil war.", "killed", "Syria"),
     ("Hundreds of people were killed in Israel's offensive.", "killed", None),
 ])
-def test_clause_rules(nlp, geo, text: str, trigger: str, where: str | None) -> None:
-    assert _where(nlp, geo, text, trigger) == where
+def test_clause_rules(event_place_text, text: str, trigger: str, where: str | None) -> None:
+    assert event_place_text(text, trigger) == where
 
 
 @pytest.mark.parametrize(("text", "trigger", "where"), [
@@ -42,8 +32,8 @@ def test_clause_rules(nlp, geo, text: str, trigger: str, where: str | None) -> N
     ("Police beat and arrested a student in Lahore, while protesters marched through the city of Multan.",
      "beat", "Lahore"),
 ])
-def test_verbs_sharing_a_subject_share_the_place(nlp, geo, text: str, trigger: str, where: str) -> None:
-    assert _where(nlp, geo, text, trigger) == where
+def test_verbs_sharing_a_subject_share_the_place(event_place_text, text: str, trigger: str, where: str) -> None:
+    assert event_place_text(text, trigger) == where
 
 
 @pytest.mark.parametrize(("text", "trigger", "where"), [
@@ -54,19 +44,19 @@ def test_verbs_sharing_a_subject_share_the_place(nlp, geo, text: str, trigger: s
     ("A bomb exploded at a market in Baghdad's Sadr City district.", "exploded", "Sadr City"),
     ("A bomb exploded near a mosque in Dagestan's capital Makhachkala.", "exploded", "Makhachkala"),
 ])
-def test_containers_and_reference_points_lose_to_the_place_itself(nlp, geo, text: str, trigger: str,
+def test_containers_and_reference_points_lose_to_the_place_itself(event_place_text, text: str, trigger: str,
                                                                    where: str) -> None:
-    assert _where(nlp, geo, text, trigger) == where
+    assert event_place_text(text, trigger) == where
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Police detained protesters at a rally against Indian sovereignty over Kashmir.", "detained"),
     ("Police arrested two activists after a debate on Syria.", "arrested"),
 ])
-def test_what_words_are_about_is_not_where(nlp, geo, text: str, trigger: str) -> None:
-    assert _where(nlp, geo, text, trigger) is None
+def test_what_words_are_about_is_not_where(event_place_text, text: str, trigger: str) -> None:
+    assert event_place_text(text, trigger) is None
 
 
-def test_owner_of_what_was_stormed_is_not_where(nlp, geo) -> None:
+def test_owner_of_what_was_stormed_is_not_where(event_place_text) -> None:
     text = "Thousands of angry protesters stormed the US embassy in Baghdad on Tuesday."
-    assert _where(nlp, geo, text, "stormed") == "Baghdad"
+    assert event_place_text(text, "stormed") == "Baghdad"

@@ -10,15 +10,6 @@ from tidings.ingest import article_from_text
 from tidings.model import Article, Paragraph
 
 
-def _where(nlp, geo, text: str, trigger: str) -> str | None:
-    doc = nlp(text)
-    doc.user_data["offset"] = 0
-    ctx = geo.context([doc], Article(id="t", text=text, paragraphs=[Paragraph(0, len(text))]))
-    start = text.index(trigger)
-    place = ctx.event_place(doc.char_span(start, start + len(trigger), alignment_mode="expand"))
-    return place.text if place is not None else None
-
-
 @pytest.mark.parametrize(("text", "trigger", "where"), [
     ("The US commander in Iraq held talks with Lebanese leaders during a visit to Beirut.", "held", "Beirut"),
     ("The British envoy in Kabul met Pakistani officials on a trip to Islamabad.", "met", "Islamabad"),
@@ -27,13 +18,13 @@ def _where(nlp, geo, text: str, trigger: str) -> str | None:
     ("The governor of Texas met Mexican officials on a visit to Monterrey.", "met", "Monterrey"),
     ("Hundreds of protesters demonstrated near the entrance to Heathrow.", "demonstrated", "Heathrow"),
 ])
-def test_visit_destination_beats_the_office_place(nlp, geo, text: str, trigger: str, where: str) -> None:
-    assert _where(nlp, geo, text, trigger) == where
+def test_visit_destination_beats_the_office_place(event_place_text, text: str, trigger: str, where: str) -> None:
+    assert event_place_text(text, trigger) == where
 
 
-def test_office_place_is_still_the_fallback(nlp, geo) -> None:
+def test_office_place_is_still_the_fallback(event_place_text) -> None:
     text = "The al-Qaida commander in Somalia was killed in an air strike."
-    assert _where(nlp, geo, text, "killed") == "Somalia"
+    assert event_place_text(text, "killed") == "Somalia"
 
 
 def test_code_places_talks_at_the_visit_not_the_commanders_posting(coder) -> None:
@@ -51,8 +42,8 @@ def test_code_places_talks_at_the_visit_not_the_commanders_posting(coder) -> Non
     ("Mark Evans, a reporter with a newspaper in Manchester, was wounded in an attack south of Kandahar.",
      "wounded", "Kandahar"),
 ])
-def test_who_someone_is_does_not_say_where_it_happened(nlp, geo, text: str, trigger: str, where: str) -> None:
-    assert _where(nlp, geo, text, trigger) == where
+def test_who_someone_is_does_not_say_where_it_happened(event_place_text, text: str, trigger: str, where: str) -> None:
+    assert event_place_text(text, trigger) == where
 
 
 @pytest.mark.parametrize(("text", "trigger", "where"), [
@@ -60,8 +51,8 @@ def test_who_someone_is_does_not_say_where_it_happened(nlp, geo, text: str, trig
     ("Thousands of families fled from Mosul as the fighting spread.", "fled", "Mosul"),
     ("Two diplomats were expelled from Iran last week.", "expelled", "Iran"),
 ])
-def test_leaving_a_place_happens_there(nlp, geo, text: str, trigger: str, where: str) -> None:
-    assert _where(nlp, geo, text, trigger) == where
+def test_leaving_a_place_happens_there(event_place_text, text: str, trigger: str, where: str) -> None:
+    assert event_place_text(text, trigger) == where
 
 
 def test_a_where_phrase_the_rules_reject_stays_rejected(nlp, geo) -> None:

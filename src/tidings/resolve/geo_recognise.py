@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon.cues import word_set
 from ..paths import data_dir
-from .gazetteer import Gazetteer, name_keys, norm
+from .gazetteer import GazEntry, Gazetteer, name_keys, norm
 
 LOCATIVE_PREPS = frozenset(
     "in at near from to into outside inside across toward towards through around within "
@@ -320,18 +320,21 @@ class Recogniser:
                 best = doc[span.start:end]
         return best
 
+    def _best_reading(self, key: str) -> GazEntry | None:
+        """The gazetteer's first reading of a name, or None for an unknown name or a
+        common word."""
+        cands = self.gaz.candidates(key)
+        return cands[0] if cands and key not in COMMON_WORDS else None
+
     def _renowned(self, key: str) -> bool:
         """A name the NER calls a person or group that is still a place: a country,
         region, capital, big city or sizeable division ("Georgia", "Moscow"), not a
         small country's division known by name only ("Flores" the surname) nor another
         town's alias (Hamm, once "Hamas"). A name from the user's own place file is a
         place whatever the recogniser calls it."""
-        cands = self.gaz.candidates(key)
-        if not cands or key in COMMON_WORDS:
-            return False
-        best = cands[0]
-        if best.user:
-            return True
+        best = self._best_reading(key)
+        if best is None or best.user:
+            return best is not None
         if best.feature in ("PCLI", "CONT", "RGN", "PPLX"):
             return True
         own = _own_name(key, best.name)
@@ -356,12 +359,9 @@ class Recogniser:
         or big city; a big city's alias counts only for a city of a million (Hamm's
         old name "Hamas" is not a place). A name from the user's own place file is
         salient whatever its size: they listed it to have it found."""
-        cands = self.gaz.candidates(key)
-        if not cands or key in COMMON_WORDS:
-            return False
-        best = cands[0]
-        if best.user:
-            return True
+        best = self._best_reading(key)
+        if best is None or best.user:
+            return best is not None
         if best.feature == "ADM1":
             return self._renowned(key)
         own = _own_name(key, best.name)
